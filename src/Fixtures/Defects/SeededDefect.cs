@@ -1,0 +1,6 @@
+namespace NitroConformance.Fixtures.Defects;
+
+/// <summary>One catalogue entry: a defect the reference node can be started with, and the rule it breaks.</summary>
+/// <param name="Key">Kebab-case name used on the command line (<c>--defect KEY</c>) and in reports.</param>
+/// <param name="Family">Rule family (quorum, versions, conservation, lifecycle, pushes, envelope-auth).</param>
+public sealed record SeededDefect(DefectId Id, string Key, string Family, string Rule, string SpecSection, string Description);
