@@ -199,7 +199,7 @@ public static class RpcFrameParser
     {
         if (reader.TokenType != JsonTokenType.Number)
             throw new RpcFrameFormatException(field, $"{what} must be a JSON integer, got {Describe(reader.TokenType)}.");
-        var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
         foreach (var b in span)
         {
             if (b is < (byte)'0' or > (byte)'9')
