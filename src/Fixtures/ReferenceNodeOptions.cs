@@ -13,7 +13,7 @@ public sealed record NodeNetwork(uint ChainId, string Name, string CustodyAddres
 public sealed record InitialBalance(string Wallet, string Asset, decimal Amount);
 
 /// <summary>Everything that configures one reference node instance; every member has a usable default.</summary>
-public sealed class ReferenceNodeOptions
+public sealed record ReferenceNodeOptions
 {
     /// <summary>Hardhat/Anvil development key #0 (address 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266), as in the spec's examples.</summary>
     public const string DefaultBrokerPrivateKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Hosting;
 using NitroConformance.Fixtures.Node;
@@ -13,7 +12,7 @@ namespace NitroConformance.Fixtures.Auth;
 /// <c>auth_request</c> and <c>auth_verify</c> (clearnode-rpc.md §5.2–§5.5). Unlike other handlers these bind the
 /// calling connection, so the router hands the result's policy to the connection itself.
 /// </summary>
-public sealed partial class AuthService(NodeRuntime node)
+public sealed class AuthService(NodeRuntime node)
 {
     /// <summary>Method name of the challenge request.</summary>
     public const string AuthRequestMethod = "auth_request";
@@ -111,22 +110,12 @@ public sealed partial class AuthService(NodeRuntime node)
     }
 
     // Rebuilds the EIP-712 Policy from the stored challenge and recovers its signer; null when the typed data
-    // cannot be encoded (empty application, non-address wallet/key) or the signature does not recover.
+    // cannot be encoded (empty application, non-address wallet/key) or the signature is short or unrecoverable.
     private static string? RecoverPolicySigner(PendingChallenge challenge, string signature)
     {
-        if (challenge.Application == "" || !HexAddress().IsMatch(challenge.Address) || !HexAddress().IsMatch(challenge.SessionKey))
-            return null;
-        try
-        {
-            var policy = new AuthPolicy(challenge.Token.ToString("D"), challenge.Scope, challenge.Address, challenge.SessionKey,
-                challenge.SessionKeyExpiresAt, challenge.Allowances.Select(a => new ProtocolAllowance(a.Asset, a.Amount)).ToList());
-            var digest = Eip712Auth.Digest(challenge.Application, policy);
-            return Signature.TryRecoverAddress(digest, signature, out var address) ? address : null;
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
-        {
-            return null;
-        }
+        var policy = new AuthPolicy(challenge.Token.ToString("D"), challenge.Scope, challenge.Address, challenge.SessionKey,
+            challenge.SessionKeyExpiresAt, challenge.Allowances.Select(a => new ProtocolAllowance(a.Asset, a.Amount)).ToList());
+        return Eip712Auth.TryRecoverSigner(challenge.Application, policy, signature, out var address) ? address : null;
     }
 
     private string? ValidateAllowances(IReadOnlyList<RequestedAllowance> allowances)
@@ -144,7 +133,4 @@ public sealed partial class AuthService(NodeRuntime node)
     }
 
     private static AuthOutcome Failed(string error) => new(MethodOutcome.Fail(error), "error", null);
-
-    [GeneratedRegex("^0[xX][0-9a-fA-F]{40}$")]
-    private static partial Regex HexAddress();
 }
