@@ -7,7 +7,7 @@ public class LatencyHistogramTests
 {
     private static long ExactPercentile(long[] sorted, double p)
     {
-        var rank = Math.Max(1, (long)Math.Ceiling(p / 100.0 * sorted.Length));
+        var rank = Math.Max(1, (long)Math.Ceiling(Math.Round(p / 100.0 * sorted.Length, 9)));
         return sorted[rank - 1];
     }
 
