@@ -1,0 +1,33 @@
+namespace NitroConformance.Protocol.Crypto;
+
+/// <summary>Shared length and recovery-byte checks so both backends reject bad input the same way.</summary>
+internal static class Secp256k1Arguments
+{
+    public static void CheckSign(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> privateKey32, Span<byte> signature65)
+    {
+        if (hash32.Length != 32) throw new ArgumentException($"The hash must be 32 bytes, got {hash32.Length}.", nameof(hash32));
+        CheckPrivateKeyLength(privateKey32);
+        if (signature65.Length < 65) throw new ArgumentException($"The signature buffer must hold 65 bytes, got {signature65.Length}.", nameof(signature65));
+    }
+
+    public static void CheckPrivateKeyLength(ReadOnlySpan<byte> privateKey32)
+    {
+        if (privateKey32.Length != 32) throw new ArgumentException($"A private key must be 32 bytes, got {privateKey32.Length}.", nameof(privateKey32));
+    }
+
+    public static void CheckPublicKeyBuffer(Span<byte> publicKey64)
+    {
+        if (publicKey64.Length < 64) throw new ArgumentException($"The public key buffer must hold 64 bytes, got {publicKey64.Length}.", nameof(publicKey64));
+    }
+
+    /// <summary>Maps v (27/28 or 0/1) to the recovery id 0/1; -1 for any other value.</summary>
+    public static int RecoveryId(byte v) => v switch
+    {
+        27 or 28 => v - 27,
+        0 or 1 => v,
+        _ => -1,
+    };
+
+    public static ArgumentException InvalidPrivateKey() =>
+        new("The private key is not valid for secp256k1 (it must be between 1 and n-1).", "privateKey32");
+}
