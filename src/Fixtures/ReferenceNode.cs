@@ -47,6 +47,15 @@ public sealed class ReferenceNode : IAsyncDisposable
     /// <summary>The request router (additional handlers can be registered before clients connect).</summary>
     public RpcRouter Router => _router;
 
+    /// <summary>Credits <paramref name="amount"/> of <paramref name="asset"/> to <paramref name="wallet"/>'s unified balance (test seeding hook).</summary>
+    public void Credit(string wallet, string asset, decimal amount)
+    {
+        lock (_runtime.StateLock)
+        {
+            _runtime.Ledger.Credit(wallet, asset, amount, _runtime.Clock.GetUtcNow());
+        }
+    }
+
     /// <summary>Starts a node with <paramref name="options"/> and returns once it accepts connections.</summary>
     public static async Task<ReferenceNode> StartAsync(ReferenceNodeOptions? options = null, CancellationToken ct = default)
     {

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
+using NitroConformance.Fixtures.Ledger;
 
 namespace NitroConformance.Fixtures.Auth;
 
 /// <summary>Short per-wallet user tags, created at the first signature <c>auth_verify</c> (clearnode-rpc.md §7).</summary>
-public sealed class UserTagStore
+public sealed class UserTagStore : IUserTagDirectory
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private readonly Dictionary<string, string> _byWallet = new(StringComparer.Ordinal);
@@ -23,6 +24,9 @@ public sealed class UserTagStore
     /// <summary>The wallet's tag, or null.</summary>
     public string? Find(string wallet) => _byWallet.GetValueOrDefault(wallet);
 
-    /// <summary>The wallet owning <paramref name="tag"/>, or null.</summary>
-    public string? WalletOf(string tag) => _byWallet.FirstOrDefault(p => p.Value == tag).Key;
+    /// <inheritdoc />
+    public string? WalletForTag(string tag) => _byWallet.FirstOrDefault(p => p.Value == tag).Key;
+
+    /// <inheritdoc />
+    public string? TagForWallet(string wallet) => Find(wallet);
 }

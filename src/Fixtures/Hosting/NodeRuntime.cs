@@ -64,6 +64,9 @@ public sealed class NodeRuntime
     /// <summary>Serialises all request handling and state changes of the node.</summary>
     public object StateLock { get; } = new();
 
+    /// <summary>Ledger balances and app sessions (seed with <c>Ledger.Credit</c> or <see cref="ReferenceNodeOptions.InitialBalances"/>).</summary>
+    public Ledger.NodeLedgerState Ledger { get; } = new();
+
     /// <summary>Amount a session key has spent of an asset (wired to the ledger; 0 until then).</summary>
     public Func<string, string, decimal> SessionKeyUsage { get; set; } = static (_, _) => 0m;
 

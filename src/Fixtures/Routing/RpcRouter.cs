@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Auth;
-using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Envelope;
 using NitroConformance.Fixtures.Hosting;
 using NitroConformance.Fixtures.Methods;
@@ -133,22 +132,16 @@ public sealed class RpcRouter
 
     private void Respond(NodeConnection connection, InboundRequest request, string responseMethod, MethodOutcome outcome)
     {
-        foreach (var notification in outcome.Notifications) Deliver(connection, notification);
+        foreach (var notification in outcome.Notifications) Deliver(notification);
         var frame = outcome.IsError
             ? _node.Signer.BuildError(request.RequestId, outcome.Error!, _node.NowMs())
             : _node.Signer.Build(request.RequestId, responseMethod, outcome.Result, _node.NowMs());
         connection.Enqueue(frame);
     }
 
-    /// <summary>Writes a push to every connection bound to its wallet, applying the push defects.</summary>
-    private void Deliver(NodeConnection caller, Notification notification)
+    /// <summary>Writes a push to every connection bound to its wallet (exact string match).</summary>
+    private void Deliver(Notification notification)
     {
-        if (notification.Method == "asu")
-        {
-            if (_node.Has(DefectId.AsuNotSent)) return;
-            if (_node.Has(DefectId.AsuNotSentToSender) && string.Equals(notification.Wallet, caller.Wallet, StringComparison.Ordinal))
-                return;
-        }
         var frame = _node.Signer.Build(0, notification.Method, notification.Payload, _node.NowMs());
         foreach (var connection in _node.Hub.BoundTo(notification.Wallet)) connection.Enqueue(frame);
     }
