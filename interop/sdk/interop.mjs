@@ -142,7 +142,7 @@ async function authenticate(conn, wallet, cfg) {
     expectEqual(step, 'session_key', verified.params.sessionKey, sessionKey, verifyReply.text);
     expectTrue(step, 'jwt_token present', typeof verified.params.jwtToken === 'string' && verified.params.jwtToken.length > 0, verifyReply.text);
     // After the first authentication the node pushes the wallet's unified balances.
-    const bu = await conn.nextPush('bu');
+    const bu = await conn.nextPush('bu', `${step} (bu push)`);
     expectReply(`${step} (bu push)`, bu, parseBalanceUpdateResponse);
     log(step, `EIP-712 via createEIP712AuthMessageSigner, session key ${sessionKey}`);
 }
@@ -203,7 +203,7 @@ async function runV04(ctx) {
     const s = expectReply('0.4 submit_app_state operate', submitted, parseSubmitAppStateResponse);
     expectEqual('0.4 submit_app_state operate', 'version', s.params.version, 2, submitted.text);
     expectEqual('0.4 submit_app_state operate', 'status', s.params.status, 'open', submitted.text);
-    const asu = await bobConn.nextPush('asu');
+    const asu = await bobConn.nextPush('asu', '0.4 asu to bob');
     const update = expectReply('0.4 asu to bob', asu, parseAppSessionUpdateResponse);
     expectEqual('0.4 asu to bob', 'app_session_id', update.params.appSessionId, id, asu.text);
     expectEqual('0.4 asu to bob', 'version', update.params.version, 2, asu.text);
@@ -275,7 +275,7 @@ async function run(cfg) {
     try {
         await aliceConn.open();
         await bobConn.open();
-        const assets = await aliceConn.nextPush('assets');
+        const assets = await aliceConn.nextPush('assets', 'on-connect assets push');
         expectReply('on-connect assets push', assets, parseAssetsResponse);
         log('connect', `${cfg.url}; assets push parsed`);
 

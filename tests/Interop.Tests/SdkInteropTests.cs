@@ -1,4 +1,5 @@
 using NitroConformance.Fixtures;
+using NitroConformance.Fixtures.Defects;
 using NitroConformance.Protocol.Crypto;
 
 namespace NitroConformance.Interop.Tests;
@@ -38,6 +39,29 @@ public sealed class SdkInteropTests
         }
         // Net effect of both protocols' sessions: alice -4, bob +4.
         Assert.That(outcome.StdOut, Does.Contain("final balances — alice 96, bob 54 usdc"));
+    }
+
+    [TestCase(DefectId.AcceptStaleVersion, "0.4 reject stale version")]
+    [TestCase(DefectId.SkipQuorumCheck, "0.4 reject insufficient quorum")]
+    [TestCase(DefectId.AcceptNonParticipantSigner, "0.4 reject non-participant signer")]
+    [TestCase(DefectId.AcceptIntentVersionOnV02, "0.2 reject version")]
+    [TestCase(DefectId.AsuNotSent, "0.4 asu to bob")]
+    [TestCase(DefectId.ResponsesSignedByWrongKey, "alice frame")]
+    public async Task ASeededDefectFailsTheRunAtTheStepThatExposesIt(DefectId defect, string step)
+    {
+        var (node, script) = Prerequisites();
+        var alice = EthKey.FromSeed("nitro-conformance-interop-alice");
+        var bob = EthKey.FromSeed("nitro-conformance-interop-bob");
+        await using var reference = await ReferenceNode.StartAsync(new ReferenceNodeOptions
+        {
+            InitialBalances = [new(alice.Address, "usdc", 100m), new(bob.Address, "usdc", 50m)],
+            Defects = new HashSet<DefectId> { defect },
+        });
+
+        var outcome = await RunScriptAsync(node, script, reference.Url, alice, bob, replyTimeoutMs: 3000);
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(1), outcome.ToString());
+        Assert.That(outcome.StdErr, Does.StartWith($"MISMATCH in step \"{step}\""), outcome.ToString());
     }
 
     [Test]
@@ -82,10 +106,11 @@ public sealed class SdkInteropTests
         return (node!, RepoPaths.Of("interop", "sdk", "interop.mjs"));
     }
 
-    private static Task<ProcessOutcome> RunScriptAsync(string node, string script, Uri url, EthKey alice, EthKey bob) =>
+    /// <param name="replyTimeoutMs">Per-reply wait; a defect that withholds a push costs exactly this long.</param>
+    private static Task<ProcessOutcome> RunScriptAsync(string node, string script, Uri url, EthKey alice, EthKey bob, int replyTimeoutMs = 15000) =>
         ExternalProcess.RunAsync(
             node,
-            ["--experimental-websocket", "--no-warnings", script, "--url", url.ToString(), "--timeout-ms", "15000"],
+            ["--experimental-websocket", "--no-warnings", script, "--url", url.ToString(), "--timeout-ms", replyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             Path.GetDirectoryName(script)!,
             ScriptTimeout,
             new Dictionary<string, string>

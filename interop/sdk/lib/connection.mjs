@@ -134,8 +134,8 @@ export class NodeConnection {
         });
     }
 
-    /** Resolves with the next notification named `method` (already received or arriving later). */
-    nextPush(method) {
+    /** Resolves with the next notification named `method` (already received or arriving later); `step` names the check. */
+    nextPush(method, step = `${this.name} push`) {
         if (this.failure) return Promise.reject(this.failure);
         const i = this.pushes.findIndex((p) => p.parsed.method === method);
         if (i >= 0) return Promise.resolve(this.pushes.splice(i, 1)[0]);
@@ -143,7 +143,7 @@ export class NodeConnection {
             const w = { method, resolve, reject };
             w.timer = setTimeout(() => {
                 this.pushWaiters = this.pushWaiters.filter((x) => x !== w);
-                reject(new InteropMismatch(`${this.name} push`, `no '${method}' notification within ${this.timeoutMs} ms`));
+                reject(new InteropMismatch(step, `${this.name} received no '${method}' notification within ${this.timeoutMs} ms`));
             }, this.timeoutMs);
             this.pushWaiters.push(w);
         });
