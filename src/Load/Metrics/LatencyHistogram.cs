@@ -102,7 +102,8 @@ public sealed class LatencyHistogram
     {
         if (TotalCount == 0) return 0;
         percentile = Math.Clamp(percentile, 0, 100);
-        var rank = Math.Max(1, (long)Math.Ceiling(percentile / 100.0 * TotalCount));
+        // Rounding first keeps 99.9% of 1000 at rank 999 despite binary floating point.
+        var rank = Math.Max(1, (long)Math.Ceiling(Math.Round(percentile / 100.0 * TotalCount, 9)));
         long seen = 0;
         for (var i = 0; i < _counts.Length; i++)
         {
