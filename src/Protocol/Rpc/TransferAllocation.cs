@@ -1,0 +1,4 @@
+namespace NitroConformance.Protocol.Rpc;
+
+/// <summary>One asset amount moved by <c>transfer</c>; <see cref="Amount"/> is a decimal string.</summary>
+public sealed record TransferAllocation(string Asset, string Amount);
