@@ -1,0 +1,47 @@
+using NitroConformance.Fixtures.Ledger;
+
+namespace NitroConformance.Fixtures.AppSessions;
+
+/// <summary>A request's recovered signers and the wallets they act for (session keys mapped through the key directory).</summary>
+public sealed class SignerSet
+{
+    private readonly LedgerContext _context;
+    private readonly DateTimeOffset _now;
+
+    /// <summary>Builds the set for recovered <paramref name="signers"/> at <paramref name="now"/>.</summary>
+    public SignerSet(LedgerContext context, IReadOnlyList<string> signers, DateTimeOffset now)
+    {
+        _context = context;
+        _now = now;
+        Signers = signers;
+        Wallets = signers.Select(Map).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Distinct recovered signer addresses, in <c>sig</c> order.</summary>
+    public IReadOnlyList<string> Signers { get; }
+
+    /// <summary>Distinct wallets of the signers (a wallet and its key count once).</summary>
+    public IReadOnlyList<string> Wallets { get; }
+
+    /// <summary>The wallet a signer acts for: its active session key's wallet, else itself.</summary>
+    public string Map(string signer) => _context.Keys.WalletFor(signer, _now) ?? signer;
+
+    /// <summary>
+    /// Whether <paramref name="participant"/> signed: directly (no key involved) or through one of its session keys
+    /// (<paramref name="viaKey"/> is that key).
+    /// </summary>
+    public bool Signed(string participant, out string? viaKey)
+    {
+        viaKey = null;
+        if (Signers.Contains(participant, StringComparer.Ordinal)) return true;
+        foreach (var signer in Signers)
+        {
+            if (Map(signer) == participant && signer != participant)
+            {
+                viaKey = signer;
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+using NitroConformance.Fixtures.Defects;
+using NitroConformance.Fixtures.Node;
+
+namespace NitroConformance.Fixtures.Ledger;
+
+/// <summary>What every ledger, transfer and app-session handler of one node instance shares.</summary>
+public sealed class LedgerContext(
+    NodeLedgerState state,
+    ISessionKeyDirectory keys,
+    TimeProvider clock,
+    IReadOnlySet<DefectId> defects,
+    IUserTagDirectory? tags)
+{
+    /// <summary>The node's ledger and app sessions.</summary>
+    public NodeLedgerState State { get; } = state;
+
+    /// <summary>Session keys (owned by the auth part).</summary>
+    public ISessionKeyDirectory Keys { get; } = keys;
+
+    /// <summary>The node clock: timestamps of rows and sessions, key expiry, replay window.</summary>
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>User tags for <c>transfer</c>, or null when the node has none.</summary>
+    public IUserTagDirectory? Tags { get; } = tags;
+
+    /// <summary>Defects seeded into this instance.</summary>
+    public IReadOnlySet<DefectId> Defects { get; } = defects;
+
+    /// <summary>The transfer replay cache of this instance.</summary>
+    public Transfers.TransferReplayCache TransferReplays { get; } = new();
+
+    /// <summary>True when <paramref name="defect"/> is seeded.</summary>
+    public bool Has(DefectId defect) => Defects.Contains(defect);
+
+    /// <summary>The current node time.</summary>
+    public DateTimeOffset Now => Clock.GetUtcNow();
+}

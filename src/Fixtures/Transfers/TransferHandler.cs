@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using NitroConformance.Fixtures.AppSessions;
+using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.Node;
+
+namespace NitroConformance.Fixtures.Transfers;
+
+/// <summary><c>transfer</c> (clearnode-rpc.md §7): unified balance to unified balance, with replay refusal and caps.</summary>
+public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
+{
+    /// <inheritdoc />
+    public string Method => "transfer";
+
+    /// <inheritdoc />
+    public bool IsPrivate => true;
+
+    /// <inheritdoc />
+    public MethodOutcome Handle(RpcCall call)
+    {
+        string destination, destinationTag;
+        List<(string Asset, decimal Amount)> allocations;
+        try
+        {
+            var p = ParamReader.From(call.Params);
+            destination = p.String("destination");
+            destinationTag = p.String("destination_user_tag");
+            allocations = p.Objects("allocations").Select(a => (a.String("asset"), a.Decimal("amount"))).ToList();
+        }
+        catch (ParamDecodeException)
+        {
+            return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
+        }
+
+        var now = context.Now;
+        if (context.TransferReplays.Seen(call.RawReq, now))
+            return BalancePushOutcomes.Fail(context, call, "operation denied: the request has already been processed");
+        if (destination == "" && destinationTag == "")
+            return BalancePushOutcomes.Fail(context, call, "destination or destination_tag must be provided");
+        if (destination != "" && !LedgerAddress.IsHexAddress(destination))
+            return BalancePushOutcomes.Fail(context, call, $"invalid destination account: {destination}");
+        if (allocations.Count == 0) return BalancePushOutcomes.Fail(context, call, "allocations cannot be empty");
+
+        var caller = call.CallerWallet ?? "";
+        if (call.Signatures.Count == 0) return BalancePushOutcomes.Fail(context, call, "missing participant signature");
+        var signer = RequestSigners.RecoverFirst(call);
+        if (signer is null) return BalancePushOutcomes.Fail(context, call, "failed to verify signer");
+        if ((context.Keys.WalletFor(signer, now) ?? signer) != caller) return BalancePushOutcomes.Fail(context, call, "invalid signature");
+
+        var toTag = destinationTag;
+        if (destination == "")
+        {
+            var wallet = context.Tags?.WalletForTag(destinationTag);
+            if (wallet is null) return BalancePushOutcomes.Fail(context, call, $"failed to get wallet by tag: {destinationTag}");
+            destination = wallet;
+        }
+        if (toTag == "") toTag = context.Tags?.TagForWallet(destination) ?? "";
+        if (destination == caller) return BalancePushOutcomes.Fail(context, call, "cannot transfer to self");
+        var fromTag = context.Tags?.TagForWallet(caller) ?? "";
+
+        var state = context.State;
+        var savepoint = state.Savepoint();
+        var transactions = new JsonArray();
+        if (Move(caller, destination, signer == caller ? null : signer, allocations, now, fromTag, toTag, transactions) is { } error)
+        {
+            state.RollbackTo(savepoint);
+            return BalancePushOutcomes.Fail(context, call, error);
+        }
+        context.TransferReplays.Add(call.RawReq, now);
+
+        var result = new JsonObject { ["transactions"] = transactions };
+        var pushes = new List<Notification>
+        {
+            BalanceNotifications.For(state, caller),
+            new(caller, "tr", result.DeepClone()),
+            BalanceNotifications.For(state, destination),
+            new(destination, "tr", result.DeepClone()),
+        };
+        return BalancePushOutcomes.Ok(context, call, result, pushes);
+    }
+
+    private string? Move(string from, string to, string? sessionKey, List<(string Asset, decimal Amount)> allocations,
+        DateTimeOffset now, string fromTag, string toTag, JsonArray transactions)
+    {
+        var state = context.State;
+        if (ChannelRules.Check(state, from) is { } channelError) return channelError;
+        var fromAccount = LedgerAddress.AccountId(from);
+        var toAccount = LedgerAddress.AccountId(to);
+        foreach (var (asset, amount) in allocations)
+        {
+            if (amount <= 0m) return $"invalid allocation: {LedgerAmount.Format(amount)} for asset {asset}";
+            if (sessionKey is not null)
+            {
+                var key = SessionKeyRules.FindActive(context, sessionKey, now, out var cause);
+                if (key is null) return $"session key validation failed: {cause}";
+                if (SessionKeyRules.SpendingDenied(context, key, asset, amount) is { } denied)
+                    return $"session key spending validation failed: {denied}";
+            }
+            if (amount > state.Balance(fromAccount, from, asset)) return $"insufficient funds: {from} for asset {asset}";
+            state.Record(fromAccount, from, asset, -amount, sessionKey, now);
+            state.Record(toAccount, to, asset, amount, null, now);
+            var tx = state.RecordTransaction(LedgerTransactionType.Transfer, fromAccount, toAccount, asset, amount, now);
+            transactions.Add(TransactionJson.From(tx, fromTag, toTag));
+        }
+        return null;
+    }
+}
