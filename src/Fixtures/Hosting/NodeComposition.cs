@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using NitroConformance.Fixtures.AppSessions;
+using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.Routing;
+
+namespace NitroConformance.Fixtures.Hosting;
+
+/// <summary>Wires the ledger, app-session and transfer parts into a node's router and runtime.</summary>
+public static class NodeComposition
+{
+    /// <summary>Seeds the ledger, registers every ledger-backed handler and connects the runtime's ledger views.</summary>
+    public static void Compose(NodeRuntime runtime, RpcRouter router)
+    {
+        var state = runtime.Ledger;
+        var now = runtime.Clock.GetUtcNow();
+        foreach (var balance in runtime.Options.InitialBalances) state.Credit(balance.Wallet, balance.Asset, balance.Amount, now);
+
+        foreach (var handler in LedgerMethods.Create(state, runtime.SessionKeys, runtime.Clock, runtime.Defects, runtime.UserTags))
+            router.Register(handler);
+
+        runtime.SessionKeyUsage = state.SessionKeyUsage;
+        runtime.BalancePayload = wallet => new JsonObject { ["balance_updates"] = BalanceNotifications.ToJson(state.UnifiedBalances(wallet)) };
+        runtime.FindAppSession = id => state.FindAppSession(id) is { } session
+            ? new RelaySession(session.SessionId, session.Participants, session.Status == AppSessionStatus.Open)
+            : null;
+    }
+}
