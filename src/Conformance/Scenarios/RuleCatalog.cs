@@ -1,7 +1,7 @@
 namespace NitroConformance.Conformance.Scenarios;
 
 /// <summary>One spec rule from <c>scenarios/rules.yaml</c>.</summary>
-public sealed record Rule(string Id, string Spec, string Section, string Text, string? Error);
+public sealed record Rule(string Id, string Spec, string Section, string Text, string? Error, string? Level = null);
 
 /// <summary>The rule catalogue scenarios reference by id.</summary>
 public sealed class RuleCatalog
@@ -44,7 +44,7 @@ public sealed class RuleCatalog
                     errors.Add(new(seq.Items[i].Mark, field, "each rule is a mapping"));
                     continue;
                 }
-                ScenarioLoader.CheckKeys(m, ["id", "spec", "section", "text", "error"], field, errors);
+                ScenarioLoader.CheckKeys(m, ["id", "spec", "section", "text", "error", "level"], field, errors);
                 string? Get(string key, bool required)
                 {
                     if (m.Get(key) is YScalar s) return s.Value;
@@ -53,7 +53,7 @@ public sealed class RuleCatalog
                     return null;
                 }
                 var id = Get("id", true);
-                var rule = new Rule(id ?? "", Get("spec", true) ?? "", Get("section", true) ?? "", Get("text", true) ?? "", Get("error", false));
+                var rule = new Rule(id ?? "", Get("spec", true) ?? "", Get("section", true) ?? "", Get("text", true) ?? "", Get("error", false), Get("level", false));
                 if (id is null) continue;
                 if (!seen.Add(id)) errors.Add(new(m.Mark, $"{field}.id", $"duplicate rule id '{id}'"));
                 else rules.Add(rule);

@@ -15,7 +15,10 @@ public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
     public bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    public MethodOutcome Handle(RpcCall call) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to process transfer"));
+
+    private MethodOutcome HandleChecked(RpcCall call)
     {
         string destination, destinationTag;
         List<(string Asset, decimal Amount)> allocations;

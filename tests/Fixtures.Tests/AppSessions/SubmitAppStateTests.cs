@@ -317,6 +317,15 @@ public sealed class SubmitAppStateTests
         Assert.That(Pushes(o), Is.EqualTo(new[] { "asu→alice", "asu→bob", "asu→alice", "bu→carol" }));
     }
 
+    [Test]
+    public void AmountsBeyondDecimalRange_FailWithTheFallbackTextAndWriteNothing()
+    {
+        var id = Session(AppProtocols.V04, [1, 1], 1);
+        const string max = "79228162514264337593543950335";
+        AssertFails(id, "operate", 2, [A(Alice, max), A(Bob, max)], "failed to submit app state", Alice);
+        AssertFails(id, "operate", 2, [A(Alice, max + "0")], "failed to parse parameters", Alice);
+    }
+
     private void AssertFails(string id, string? intent, ulong version, AppAllocation[] allocations, string error, params Protocol.Crypto.EthKey[] signers)
     {
         var entries = _h.State.Entries.Count;
