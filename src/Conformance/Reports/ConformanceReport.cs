@@ -104,7 +104,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
     {
         static string H(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();
-        sb.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        sb.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>");
         sb.AppendLine($"<title>ClearNode conformance — {H(Target)}</title>");
         sb.AppendLine("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:13px}th{background:#f3f3f3}"
@@ -118,7 +118,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
         foreach (var g in Cases.GroupBy(c => c.Result.Case.Scenario.Id))
         {
             var s = g.First().Result.Case.Scenario;
-            sb.Append($"<tr><td><code>{H(g.Key)}</code><br>{H(s.Title)}</td><td>{s.Level.ToString().ToLowerInvariant()}</td><td>{H(string.Join(", ", s.Rules))}</td>");
+            sb.Append($"<tr><td><code>{H(g.Key)}</code><br/>{H(s.Title)}</td><td>{s.Level.ToString().ToLowerInvariant()}</td><td>{H(string.Join(", ", s.Rules))}</td>");
             foreach (var p in Protocols)
             {
                 if (g.FirstOrDefault(c => c.Result.Case.Protocol == p) is not { } c) { sb.Append("<td></td>"); continue; }
@@ -143,7 +143,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
         {
             sb.AppendLine("<h2>Rule coverage</h2><table><tr><th>Rule</th><th>Spec</th><th>Section</th><th>Text</th><th>Scenarios</th></tr>");
             foreach (var (rule, scenarios) in Coverage.Rows)
-                sb.AppendLine($"<tr><td><code>{H(rule.Id)}</code></td><td>{H(rule.Spec)}</td><td>{H(rule.Section)}</td><td>{H(rule.Text)}</td><td{(scenarios.Count == 0 ? " class=\"FAILED\"" : "")}>{(scenarios.Count == 0 ? "none" : string.Join("<br>", scenarios.Select(x => $"<code>{H(x)}</code>")))}</td></tr>");
+                sb.AppendLine($"<tr><td><code>{H(rule.Id)}</code></td><td>{H(rule.Spec)}</td><td>{H(rule.Section)}</td><td>{H(rule.Text)}</td><td{(scenarios.Count == 0 ? " class=\"FAILED\"" : "")}>{(scenarios.Count == 0 ? "none" : string.Join("<br/>", scenarios.Select(x => $"<code>{H(x)}</code>")))}</td></tr>");
             sb.AppendLine("</table>");
         }
         sb.AppendLine("</body></html>");

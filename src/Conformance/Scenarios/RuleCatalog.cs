@@ -24,7 +24,7 @@ public sealed class RuleCatalog
     /// <summary>Loads a rules file; throws <see cref="ScenarioLoadException"/> naming file, line and field on errors.</summary>
     public static RuleCatalog Load(string path) => Parse(path, File.ReadAllText(path));
 
-    /// <summary>Parses rules YAML text (a list of {id, spec, section, level?, text, error?}).</summary>
+    /// <summary>Parses rules YAML text (a list of {id, spec, section, text, error?}).</summary>
     public static RuleCatalog Parse(string file, string text)
     {
         var errors = new List<ScenarioError>();
@@ -44,7 +44,7 @@ public sealed class RuleCatalog
                     errors.Add(new(seq.Items[i].Mark, field, "each rule is a mapping"));
                     continue;
                 }
-                ScenarioLoader.CheckKeys(m, ["id", "spec", "section", "level", "text", "error"], field, errors);
+                ScenarioLoader.CheckKeys(m, ["id", "spec", "section", "text", "error", "level"], field, errors);
                 string? Get(string key, bool required)
                 {
                     if (m.Get(key) is YScalar s) return s.Value;

@@ -12,6 +12,7 @@ public static class YamlTreeReader
         try
         {
             var parser = new Parser(new StringReader(text));
+            _last.Value = null;
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -30,12 +31,22 @@ public static class YamlTreeReader
             errors.Add(new ScenarioError(Mark(file, ex.Start), "(yaml)", ex.InnerException?.Message ?? ex.Message));
             return null;
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this for some malformed input (e.g. an unclosed flow sequence); report where parsing stopped.
+            errors.Add(new ScenarioError(_last.Value ?? new SourceMark(file, 1, 1), "(yaml)",
+                $"malformed YAML after this point (unclosed bracket or quote?): {ex.Message}"));
+            return null;
+        }
     }
 
     private static SourceMark Mark(string file, Mark m) => new(file, (int)Math.Max(1, m.Line), (int)Math.Max(1, m.Column));
 
+    private static readonly ThreadLocal<SourceMark?> _last = new();
+
     private static YNode ReadNode(IParser parser, string file)
     {
+        if (parser.Current is { } current) _last.Value = Mark(file, current.Start);
         if (parser.TryConsume<Scalar>(out var scalar))
             return new YScalar(Mark(file, scalar.Start), scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded);
         if (parser.TryConsume<SequenceStart>(out var seqStart))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace NitroConformance.Conformance.Templates;
 
@@ -14,8 +15,11 @@ public interface ITemplateScope
 public sealed class TemplateException(string message) : Exception(message);
 
 /// <summary>Renders scenario templates such as <c>expected {version+1}, got {version+2}</c> or <c>{wallet:alice}</c>.</summary>
-public static class TemplateRenderer
+public static partial class TemplateRenderer
 {
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]*(:[^{}\s""]+)?([+-][0-9]+)?$")]
+    private static partial Regex Placeholder();
+
     /// <summary>Renders <paramref name="template"/>; <c>{{</c> and <c>}}</c> are literal braces.</summary>
     public static string Render(string template, ITemplateScope scope)
     {
@@ -28,7 +32,8 @@ public static class TemplateRenderer
             if (c == '}' && i + 1 < template.Length && template[i + 1] == '}') { sb.Append('}'); i++; continue; }
             if (c != '{') { sb.Append(c); continue; }
             var end = template.IndexOf('}', i + 1);
-            if (end < 0) throw new TemplateException($"unclosed placeholder in '{template}' (write {{{{ for a literal brace)");
+            // Only {name}, {name:arg}, {name+N} ... are placeholders; other braces (JSON in session_data or raw frames) are literal.
+            if (end < 0 || !Placeholder().IsMatch(template[(i + 1)..end])) { sb.Append(c); continue; }
             sb.Append(Resolve(template[(i + 1)..end], scope, template));
             i = end;
         }
