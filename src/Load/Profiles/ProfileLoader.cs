@@ -49,7 +49,7 @@ public static class ProfileLoader
                 "timeout" => p with { Timeout = Durations.Parse(Scalar(value, at), at) },
                 "max_iterations" => p with { MaxIterations = Long(Scalar(value, at), at) },
                 "max_in_flight" => p with { MaxInFlight = (int)Long(Scalar(value, at), at) },
-                "load" => p with { Load = Stages(value, at) },
+                "load" => p with { Load = Stages(value, at, source) },
                 "params" => p with { Params = Params(value, at) },
                 _ => p with { Thresholds = ThresholdList(value, source) },
             };
@@ -86,13 +86,13 @@ public static class ProfileLoader
         return seq.Children.Select(c => Threshold.Parse(Scalar(c, $"{source}:{c.Start.Line}: thresholds"), $"{source}:{c.Start.Line}: thresholds")).ToList();
     }
 
-    private static IReadOnlyList<LoadSimulation> Stages(YamlNode node, string at)
+    private static IReadOnlyList<LoadSimulation> Stages(YamlNode node, string at, string source)
     {
         if (node is not YamlSequenceNode seq) throw new FormatException($"{at}: expected a list of stages");
         var list = new List<LoadSimulation>();
         foreach (var item in seq.Children)
         {
-            var where = $"{at}[{list.Count}] (line {item.Start.Line})";
+            var where = $"{source}:{item.Start.Line}: load[{list.Count}]";
             if (item is not YamlMappingNode m || m.Children.Count != 1)
                 throw new FormatException($"{where}: a stage is one of inject, ramping_inject, keep_constant, ramping_constant with its fields");
             var (kindNode, body) = m.Children.First();

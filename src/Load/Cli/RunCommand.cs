@@ -1,0 +1,77 @@
+using System.Globalization;
+using NitroConformance.Load.Calibration;
+using NitroConformance.Load.Engine;
+using NitroConformance.Load.Profiles;
+using NitroConformance.Load.Progress;
+using NitroConformance.Load.Reports;
+using NitroConformance.Load.Thresholds;
+using NitroConformance.Load.Workloads;
+using Spectre.Console;
+
+namespace NitroConformance.Load.Cli;
+
+/// <summary><c>run</c>: set up the workload, drive it, write reports, evaluate thresholds (exit 99 on failure).</summary>
+public static class RunCommand
+{
+    /// <summary>The built-in profile used when no --profile is given: a short broadcast against the embedded node.</summary>
+    public static LoadProfile DefaultProfile { get; } = new()
+    {
+        Name = "default",
+        Scenario = "broadcast",
+        Target = "embedded",
+        WarmUp = TimeSpan.FromSeconds(2),
+        Load = [new Inject(50, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10))],
+        Params = new Dictionary<string, string> { ["sessions"] = "10", ["participants"] = "5", ["protocol"] = "0.4" },
+        Thresholds = [Threshold.Parse("broadcast.p99 < 500ms"), Threshold.Parse("fail_rate < 1%"), Threshold.Parse("misdelivered == 0")],
+    };
+
+    /// <summary>Resolves the profile from settings: --profile (or NITRO_LOAD_PROFILE) file, else the default, then overrides.</summary>
+    public static LoadProfile ResolveProfile(CliSettings settings)
+    {
+        var baseProfile = settings.Get("profile") is { } path ? ProfileLoader.LoadFile(path) : DefaultProfile;
+        return ProfileOverrides.Apply(baseProfile, settings);
+    }
+
+    /// <summary>Runs a profile and returns the written report and the exit code.</summary>
+    public static async Task<(RunReport Report, string Directory, int ExitCode)> RunAsync(LoadProfile profile, IAnsiConsole console, CancellationToken ct)
+    {
+        var runId = profile.RunId ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Scenario}" + (profile.ShardText is { } sh ? $"-shard{sh.Replace("/", "of", StringComparison.Ordinal)}" : "");
+        var dir = Path.Combine(profile.OutputRoot, runId);
+        await using var echo = profile.Scenario == "echo" && profile.Target == "embedded" ? await LoopbackEchoServer.StartAsync(ct: ct).ConfigureAwait(false) : null;
+        await using var target = echo is null ? await LoadTarget.ResolveAsync(profile.Target, ScenarioFactory.Balances(profile), ct).ConfigureAwait(false) : null;
+        var url = echo?.Url ?? target!.Url;
+        var targetText = echo is not null ? $"embedded echo server ({echo.Url})" : target!.Description;
+        var options = profile.ToEngineOptions();
+        if (!profile.Quiet) console.MarkupLine($"[bold]{Markup.Escape(profile.Scenario)}[/] against {Markup.Escape(targetText)}; load: {Markup.Escape(string.Join("; ", options.Simulations.Select(s => s.Describe())))}; warm-up {Markup.Escape(Durations.Format(options.WarmUp))}");
+        await using var scenario = ScenarioFactory.Create(profile, url);
+        var setup = System.Diagnostics.Stopwatch.StartNew();
+        await scenario.InitAsync(ct).ConfigureAwait(false);
+        if (!profile.Quiet) console.MarkupLine($"set up in {setup.Elapsed.TotalSeconds:0.0}s");
+        var engine = new LoadEngine(options, profile.Quiet ? NullProgress.Instance : new LiveProgress(console));
+        var result = await engine.RunAsync(scenario, ct).ConfigureAwait(false);
+        var report = ReportBuilder.Build(runId, scenario, options, result, profile.Source == "built-in" ? "default" : profile.Source, targetText, profile.Thresholds, profile.ShardText,
+            new Dictionary<string, string> { ["setup_s"] = setup.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) });
+        var files = ReportWriter.Write(report, dir);
+        PrintSummary(console, report, files);
+        return (report, dir, ThresholdSet.ExitCode(report.Thresholds));
+    }
+
+    /// <summary>Prints the metric table, the thresholds (failing ones highlighted) and where the reports are.</summary>
+    public static void PrintSummary(IAnsiConsole console, RunReport report, IEnumerable<string> files)
+    {
+        var table = new Table().AddColumns("metric", "count", "errors", "rate/s", "p50", "p90", "p99", "p99.9", "max");
+        foreach (var m in report.Metrics)
+            table.AddRow(Markup.Escape(m.Name), m.Count.ToString(CultureInfo.InvariantCulture), m.Errors.ToString(CultureInfo.InvariantCulture),
+                m.Rate.ToString("0.#", CultureInfo.InvariantCulture), Durations.Micros(m.P50), Durations.Micros(m.P90), Durations.Micros(m.P99),
+                Durations.Micros(m.P999), Durations.Micros(m.Max));
+        console.Write(table);
+        console.MarkupLine($"throughput ({Markup.Escape(report.Headline)}): {report.Throughput:0.#}/s; fail rate {report.FailRate * 100:0.###}%; " +
+            string.Join(", ", report.Counters.Select(kv => $"{kv.Key} {kv.Value}")));
+        foreach (var t in report.Thresholds)
+            console.MarkupLine(t.Passed
+                ? $"[green]✓[/] {Markup.Escape(t.Expression)} (actual {Markup.Escape(t.Actual)})"
+                : $"[red]✗ threshold failed: {Markup.Escape(t.Expression)} (actual {Markup.Escape(t.Actual)})[/]");
+        console.MarkupLine("reports written:");
+        foreach (var f in files) console.MarkupLine("  " + Markup.Escape(Path.GetFullPath(f)));
+    }
+}

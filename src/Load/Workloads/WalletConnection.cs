@@ -1,0 +1,49 @@
+using NitroConformance.Protocol.Auth;
+using NitroConformance.Protocol.Client;
+using NitroConformance.Protocol.Crypto;
+using NitroConformance.Protocol.Rpc;
+
+namespace NitroConformance.Load.Workloads;
+
+/// <summary>One wallet authenticated on its own WebSocket connection.</summary>
+public sealed class WalletConnection(EthKey wallet, ClearNodeClient client) : IAsyncDisposable
+{
+    /// <summary>Application name the harness registers its session keys under (exempt from scoping, as the SDK's full-power keys).</summary>
+    public const string Application = "clearnode";
+
+    /// <summary>The wallet key (it also signs requests directly).</summary>
+    public EthKey Wallet { get; } = wallet;
+
+    /// <summary>The connection.</summary>
+    public ClearNodeClient Client { get; } = client;
+
+    /// <summary>Connects and authenticates <paramref name="wallet"/>; <paramref name="pushObserver"/> sees every push with its receipt time.</summary>
+    public static async Task<WalletConnection> OpenAsync(Uri target, EthKey wallet, Action<RpcFrame>? pushObserver, TimeSpan timeout, CancellationToken ct)
+    {
+        var client = await ClearNodeClient.ConnectAsync(target, new ClearNodeClientOptions
+        {
+            ConnectTimeout = timeout, RequestTimeout = timeout, FrameLogEnabled = false, PushObserver = pushObserver,
+        }, ct).ConfigureAwait(false);
+        try
+        {
+            await AuthenticateAsync(client, wallet, timeout, ct).ConfigureAwait(false);
+            return new WalletConnection(wallet, client);
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>EIP-712 authentication with a fresh session key derived from the wallet.</summary>
+    public static Task<AuthResult> AuthenticateAsync(ClearNodeClient client, EthKey wallet, TimeSpan timeout, CancellationToken ct)
+    {
+        var sessionKey = EthKey.FromSeed("nitro-load/session-key/" + wallet.Address);
+        var expires = (ulong)DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+        return AuthFlow.AuthenticateAsync(client, wallet, new AuthOptions(sessionKey.Address, Application, "all", [], expires), timeout, ct);
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => Client.DisposeAsync();
+}
