@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NitroConformance.Load.Engine;
+using NitroConformance.Load.Reports;
+
+namespace NitroConformance.Load.Thresholds;
+
+/// <summary>Kind of quantity a threshold compares, which fixes its unit.</summary>
+public enum ThresholdQuantity
+{
+    /// <summary>Latency in microseconds.</summary>
+    Latency,
+    /// <summary>A fraction (written as a percentage).</summary>
+    Ratio,
+    /// <summary>Events per second.</summary>
+    Rate,
+    /// <summary>A plain count.</summary>
+    Count,
+}
+
+/// <summary>A pass/fail condition on a run, e.g. <c>broadcast.p99 &lt; 50ms</c>, <c>fail_rate &lt; 1%</c>, <c>throughput &gt; 2000/s</c>.</summary>
+public sealed partial record Threshold(string Expression, string? Metric, string Stat, string Operator, double Value, ThresholdQuantity Quantity)
+{
+    [GeneratedRegex(@"^\s*(?<lhs>[A-Za-z_][A-Za-z0-9_.\-]*?)\s*(?<op><=|>=|==|!=|<|>)\s*(?<val>[0-9]+(\.[0-9]+)?)\s*(?<unit>us|µs|ms|s|%|/s)?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+
+    [GeneratedRegex(@"^(?<metric>.+)\.(?<stat>p[0-9]+(\.[0-9]+)?|p999|mean|min|max|count|errors|fail_rate|rate)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetricStat();
+
+    /// <summary>Parses one threshold; <paramref name="where"/> names its origin (file and index) in errors.</summary>
+    public static Threshold Parse(string expression, string where = "threshold")
+    {
+        var m = Pattern().Match(expression ?? "");
+        if (!m.Success)
+            throw new FormatException($"{where}: '{expression}' is not a threshold (write e.g. 'broadcast.p99 < 50ms', 'fail_rate < 1%', 'throughput > 2000/s')");
+        var lhs = m.Groups["lhs"].Value;
+        var op = m.Groups["op"].Value;
+        var number = double.Parse(m.Groups["val"].Value, CultureInfo.InvariantCulture);
+        var unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : "";
+        string? metric = null;
+        string stat;
+        var ms = MetricStat().Match(lhs);
+        if (ms.Success)
+        {
+            metric = ms.Groups["metric"].Value;
+            stat = ms.Groups["stat"].Value;
+        }
+        else
+        {
+            stat = lhs; // a global stat or a counter name
+        }
+        var quantity = stat switch
+        {
+            "fail_rate" => ThresholdQuantity.Ratio,
+            "throughput" or "rate" => ThresholdQuantity.Rate,
+            "count" or "errors" or "iterations" => ThresholdQuantity.Count,
+            _ when metric is null => ThresholdQuantity.Count, // counter
+            _ => ThresholdQuantity.Latency,
+        };
+        var value = (quantity, unit) switch
+        {
+            (ThresholdQuantity.Latency, "us" or "µs") => number,
+            (ThresholdQuantity.Latency, "ms") => number * 1000,
+            (ThresholdQuantity.Latency, "s") => number * 1_000_000,
+            (ThresholdQuantity.Latency, _) => throw new FormatException($"{where}: '{expression}': latency needs a unit (us, ms or s)"),
+            (ThresholdQuantity.Ratio, "%") => number / 100,
+            (ThresholdQuantity.Ratio, "") => number,
+            (ThresholdQuantity.Rate, "/s" or "") => number,
+            (ThresholdQuantity.Count, "") => number,
+            _ => throw new FormatException($"{where}: '{expression}': unit '{unit}' does not fit {stat}"),
+        };
+        return new Threshold(expression!.Trim(), metric, stat, op, value, quantity);
+    }
+
+    /// <summary>Evaluates against a report; an unknown metric fails with a message rather than passing silently.</summary>
+    public ThresholdOutcome Evaluate(RunReport report)
+    {
+        double? actual = Actual(report);
+        if (actual is null) return new ThresholdOutcome(Expression, Metric is null ? $"no counter '{Stat}'" : $"no metric '{Metric}'", false);
+        var v = actual.Value;
+        var ok = Operator switch
+        {
+            "<" => v < Value,
+            "<=" => v <= Value,
+            ">" => v > Value,
+            ">=" => v >= Value,
+            "==" => Math.Abs(v - Value) < 1e-9,
+            _ => Math.Abs(v - Value) >= 1e-9,
+        };
+        return new ThresholdOutcome(Expression, FormatActual(v), ok);
+    }
+
+    private double? Actual(RunReport r)
+    {
+        if (Metric is null)
+        {
+            return Stat switch
+            {
+                "fail_rate" => r.FailRate,
+                "throughput" => r.Throughput,
+                _ => r.Counters.TryGetValue(Stat, out var c) ? c : null,
+            };
+        }
+        var m = r.Metric(Metric);
+        if (m is null) return null;
+        return Stat switch
+        {
+            "mean" => m.Mean,
+            "min" => m.Min,
+            "max" => m.Max,
+            "count" => m.Count,
+            "errors" => m.Errors,
+            "fail_rate" => m.FailRate,
+            "rate" => m.Rate,
+            "p999" => m.P999,
+            _ => m.Percentile(double.Parse(Stat[1..], CultureInfo.InvariantCulture)),
+        };
+    }
+
+    private string FormatActual(double v) => Quantity switch
+    {
+        ThresholdQuantity.Latency => Durations.Micros(v),
+        ThresholdQuantity.Ratio => (v * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%",
+        ThresholdQuantity.Rate => v.ToString("0.##", CultureInfo.InvariantCulture) + "/s",
+        _ => v.ToString("0", CultureInfo.InvariantCulture),
+    };
+}
