@@ -15,6 +15,9 @@ public static partial class ScenarioLoader
         "session-keys", "app-messages", "jwt-reauth", "transfer", "multi-asset", "get-rpc-history", "cleanup-session-key-cache",
     };
 
+    /// <summary>Top-level folders of <c>scenarios/</c> that hold other tools' files (the load harness's profiles).</summary>
+    public static readonly IReadOnlySet<string> ExcludedFolders = new HashSet<string> { "load" };
+
     private static readonly string[] TopKeys =
         ["id", "title", "description", "expectation", "rules", "level", "protocols", "features", "tags", "timeout_ms", "wallets", "session", "matrix", "steps"];
 
@@ -43,7 +46,7 @@ public static partial class ScenarioLoader
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex WalletNamePattern();
 
-    /// <summary>Loads every scenario below <paramref name="directory"/> (all <c>*.yaml</c> except <c>rules.yaml</c>); throws <see cref="ScenarioLoadException"/> listing all errors.</summary>
+    /// <summary>Loads every scenario below <paramref name="directory"/> (all <c>*.yaml</c> except <c>rules.yaml</c> and <see cref="ExcludedFolders"/>); throws <see cref="ScenarioLoadException"/> listing all errors.</summary>
     public static IReadOnlyList<Scenario> LoadDirectory(string directory, RuleCatalog? rules = null)
     {
         var errors = new List<ScenarioError>();
@@ -52,6 +55,7 @@ public static partial class ScenarioLoader
         {
             if (Path.GetFileName(file) == "rules.yaml") continue;
             var rel = Path.GetRelativePath(directory, file).Replace('\\', '/');
+            if (ExcludedFolders.Contains(rel.Split('/')[0])) continue;
             all.AddRange(LoadText(Path.Combine(Path.GetFileName(directory.TrimEnd('/')), rel).Replace('\\', '/'), File.ReadAllText(file), rules, errors));
         }
         foreach (var dup in all.GroupBy(s => s.Id).Where(g => g.Count() > 1))
