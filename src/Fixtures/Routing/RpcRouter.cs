@@ -38,6 +38,7 @@ public sealed class RpcRouter
         Register(new RevokeSessionKeyHandler(node.SessionKeys));
         Register(new GetRpcHistoryHandler(_history));
         Register(new CleanupSessionKeyCacheHandler());
+        Register(new GetChannelsHandler());
     }
 
     /// <summary>Adds or replaces a method handler.</summary>

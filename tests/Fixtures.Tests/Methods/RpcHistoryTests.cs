@@ -55,4 +55,14 @@ public sealed class RpcHistoryTests
         var client = await harness.ConnectAsync();
         Assert.That(NodeHarness.ErrorOf(await NodeHarness.CallAsync(client, "cleanup_session_key_cache", new JsonObject())), Is.EqualTo("test mode endpoints are disabled"));
     }
+
+    [Test]
+    public async Task GetChannelsIsAlwaysEmpty()
+    {
+        await using var harness = await NodeHarness.StartAsync();
+        var client = await harness.ConnectAsync();
+        Assert.That((await NodeHarness.CallAsync(client, "get_channels", new JsonObject { ["participant"] = TestKeys.Alice.Address })).RawParams,
+            Is.EqualTo("{\"channels\":[]}"));
+        Assert.That(NodeHarness.ErrorOf(await NodeHarness.CallAsync(client, "get_channels", new JsonArray())), Is.EqualTo("failed to parse parameters"));
+    }
 }
