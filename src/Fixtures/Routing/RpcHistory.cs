@@ -21,7 +21,11 @@ public sealed class RpcHistory
         "transfer", "create_app_session", "submit_app_state", "close_app_session",
     };
 
+    /// <summary>Entries kept node-wide; the oldest tenth is dropped when full so long load runs stay bounded.</summary>
+    public const int Capacity = 100_000;
+
     private readonly List<Entry> _entries = [];
+    private uint _nextId = 1;
 
     /// <summary>One stored call.</summary>
     public sealed record Entry(uint Id, string Sender, ulong RequestId, string Method, string Params, ulong Timestamp,
@@ -33,7 +37,8 @@ public sealed class RpcHistory
         // transfer recovers only sig[0]; the app-session methods recover every element (and Go normalises v in place).
         var recoveredCount = request.Method == "transfer" ? 1 : request.Signatures.Count;
         var signatures = request.Signatures.Select((s, i) => Normalise(s, i < recoveredCount)).ToList();
-        _entries.Add(new Entry((uint)_entries.Count + 1, sender, request.RequestId, request.Method,
+        if (_entries.Count >= Capacity) _entries.RemoveRange(0, Capacity / 10);
+        _entries.Add(new Entry(_nextId++, sender, request.RequestId, request.Method,
             GoJson.Serialize(Canonical(request.Params)), request.Timestamp, signatures, responseArray));
     }
 
