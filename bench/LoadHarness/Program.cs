@@ -28,9 +28,9 @@ var closed = await RunHarnessAsync(new KeepConstant(connections, TimeSpan.FromSe
 rows.Add(Row.From("harness, closed model (keep constant)", closed.Rate, closed.Histogram));
 Console.WriteLine(rows[^1]);
 
-var openRate = Math.Round(bare.RatePerSecond * 0.8);
+var openRate = Math.Round(bare.RatePerSecond * 0.5);
 var open = await RunHarnessAsync(new Inject(openRate, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds)));
-rows.Add(Row.From($"harness, open model at {openRate:0}/s (80% of limit)", open.Rate, open.Histogram, open.Dropped));
+rows.Add(Row.From($"harness, open model at {openRate:0}/s (50% of limit)", open.Rate, open.Histogram, open.Dropped));
 Console.WriteLine(rows[^1]);
 
 Row? artillery = await RunArtilleryAsync();
