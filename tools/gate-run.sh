@@ -5,8 +5,9 @@
 #
 #   tools/gate-run.sh conformance   env: TARGET_URL TREASURY_PRIVATE_KEY GATE_ASSET GATE_PROTOCOLS
 #                                        GATE_STRICTNESS GATE_KNOWN_FAILING GATE_SUITE_SETTINGS
-#   tools/gate-run.sh load          env: TARGET_URL TREASURY_PRIVATE_KEY GATE_ASSET GATE_LOAD_PROFILE
-#                                        GATE_LOAD_DURATION GATE_LOAD_THRESHOLDS
+#   tools/gate-run.sh load          env: TARGET_URL GATE_LOAD_PROFILE (name in scenarios/load or path)
+#                                        GATE_LOAD_DURATION (seconds) GATE_LOAD_THRESHOLDS (one per line)
+# Expects a Release build (dotnet build -c Release).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out="${GITHUB_OUTPUT:-/dev/null}"
@@ -47,20 +48,21 @@ case "$part" in
       esac
     done <<<"${GATE_SUITE_SETTINGS:-}"
 
-    # Protocol selection: the case names end in " [NitroRPC/0.x]".
-    filter=()
+    # Only the target cases (category Conformance), optionally one protocol (category protocol-0.x).
+    filter="Category=Conformance"
     IFS=',' read -ra protocols <<<"${GATE_PROTOCOLS:-NitroRPC/0.2,NitroRPC/0.4}"
     if [ "${#protocols[@]}" -eq 1 ]; then
       p="$(echo "${protocols[0]}" | tr -d ' ')"
       case "$p" in
-        NitroRPC/0.2|NitroRPC/0.4) filter=(--filter "Name~[$p]") ;;
+        NitroRPC/0.2|NitroRPC/0.4) filter="$filter&Category=protocol-${p#NitroRPC/}" ;;
         *) echo "error: unknown protocol '$p' (NitroRPC/0.2, NitroRPC/0.4)" >&2; exit 2 ;;
       esac
     fi
 
+    # The suite writes reports/conformance/{allure-results,junit.xml,summary.json,index.md,index.html}.
     mkdir -p reports/conformance
-    if dotnet test src/Conformance -c Release --no-build --nologo \
-         --logger "trx;LogFileName=conformance.trx" --results-directory reports/conformance "${filter[@]}"; then
+    if dotnet test src/Conformance -c Release --no-build --nologo --filter "$filter" \
+         --logger "trx;LogFileName=conformance.trx" --results-directory reports/conformance/trx; then
       verdict pass
     else
       verdict fail
@@ -68,21 +70,34 @@ case "$part" in
     ;;
 
   load)
-    require TARGET_URL GATE_LOAD_PROFILE
-    args=(--target "$TARGET_URL" --profile "$GATE_LOAD_PROFILE" --quiet)
+    require TARGET_URL
+    profile="${GATE_LOAD_PROFILE:-broadcast}"
+    # A bare name is one of the shipped profiles (scenarios/load/NAME.yaml).
+    case "$profile" in
+      */*|*.yaml|*.yml) ;;
+      *) profile="scenarios/load/$profile.yaml" ;;
+    esac
+    if [ ! -f "$profile" ]; then echo "error: load profile not found: $profile" >&2; exit 2; fi
+    # The harness loads loopback targets only unless told the node is the operator's own.
+    case "$TARGET_URL" in
+      ws://127.*|ws://localhost*|ws://\[::1\]*|wss://127.*|wss://localhost*) ;;
+      *) export NITRO_LOAD_ALLOW_REMOTE=1 ;;
+    esac
+    args=(run --profile "$profile" --target "$TARGET_URL" --out reports/load --quiet)
     [ -n "${GATE_LOAD_DURATION:-}" ] && args+=(--duration "${GATE_LOAD_DURATION}s")
-    [ -n "${TREASURY_PRIVATE_KEY:-}" ] && export NITRO_LOAD_TREASURY_KEY="$TREASURY_PRIVATE_KEY"
-    [ -n "${GATE_ASSET:-}" ] && args+=(--asset "$GATE_ASSET")
+    # Thresholds given to the gate replace the profile's.
+    thresholds=()
     while IFS= read -r t; do
       [ -z "${t// }" ] && continue
-      args+=(--threshold "$t")
+      thresholds+=(--threshold "$t")
     done <<<"${GATE_LOAD_THRESHOLDS:-}"
+    [ "${#thresholds[@]}" -gt 0 ] && args+=(--no-thresholds "${thresholds[@]}")
     mkdir -p reports/load
-    dotnet run --project src/Load -c Release --no-build -- run "${args[@]}"
+    dotnet src/Load/bin/Release/net10.0/NitroConformance.Load.dll "${args[@]}"
     rc=$?
     case $rc in
       0) verdict pass ;;
-      99) verdict fail ;;  # thresholds failed (k6 convention)
+      99) verdict fail ;;  # a threshold failed (k6 convention)
       *) echo "error: the load harness could not run (exit $rc)" >&2; verdict fail ;;
     esac
     ;;

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Release-gate job summary (Markdown, for $GITHUB_STEP_SUMMARY) from what the suite and the harness
 // wrote under reports/:
-//   reports/conformance/allure-results/*-result.json  -> cases per outcome class and per verdict
+//   reports/conformance/summary.json (the suite's own summary; else allure-results/*-result.json)
+//                                                     -> cases per outcome class and per verdict
 //   reports/load/<run>/report.json (newest run)       -> top latency figures, throughput, thresholds
 //
 //   node tools/gate-summary.mjs [--reports DIR] [--load-run DIR]
 //
-// Labels read from each Allure result (written by the conformance suite):
-//   outcome  OK | NON-STRICT | FAILED | UNIMPLEMENTED | SKIPPED  (falls back to the Allure status)
-//   verdict  Pass | Fail | ExpectedFailure | UnexpectedPass | NotRun
-//   level    must | safety | info
+// From Allure results (when there is no summary.json): labels outcome / verdict / level if present,
+// else the suite's message prefixes (OK:, NON-STRICT:, FAILED:, STALE:, expected failure:, …), the
+// `level-*` tag and the Allure status.
 // Exit 0 always when the inputs could be read (the verdict step decides); 2 on unreadable input.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -36,31 +36,75 @@ function readJson(path) {
     }
 }
 
+// One normalised row per case: {name, outcome, level, verdict, message}.
+function casesFromSummary(summary) {
+    const verdictOf = (text) => {
+        const t = String(text ?? '').toLowerCase();
+        if (t.startsWith('fail (listed as known-failing')) return 'UnexpectedPass';
+        if (t === 'fail') return 'Fail';
+        if (t === 'expected failure') return 'ExpectedFailure';
+        if (t === 'not run') return 'NotRun';
+        return 'Pass';
+    };
+    return (summary.cases ?? []).map((c) => ({
+        name: c.name,
+        outcome: String(c.outcome ?? 'SKIPPED').toUpperCase(),
+        level: c.level ?? 'must',
+        verdict: verdictOf(c.verdict),
+        message: c.message ?? '',
+    }));
+}
+
+function casesFromAllure(results) {
+    return results.map((r) => {
+        const message = String(r.statusDetails?.message ?? '');
+        const prefix = /^(OK|NON-STRICT|FAILED|UNIMPLEMENTED|SKIPPED)\b/.exec(message)?.[1];
+        const stale = /^STALE: .* but (OK|NON-STRICT)\b/.exec(message)?.[1];
+        const outcome = String(label(r, 'outcome') ?? stale ?? (message.startsWith('expected failure') ? 'FAILED' : prefix) ??
+            STATUS_TO_OUTCOME[r.status] ?? 'SKIPPED').toUpperCase();
+        const levelTag = (r.labels ?? []).find((l) => l.name === 'tag' && /^level-/.test(l.value))?.value?.slice('level-'.length);
+        const level = label(r, 'level') ?? levelTag ?? 'must';
+        let verdict = label(r, 'verdict');
+        if (!verdict) {
+            if (r.status === 'failed' || r.status === 'broken') verdict = message.startsWith('STALE') ? 'UnexpectedPass' : 'Fail';
+            else if (r.status === 'skipped') verdict = message.startsWith('expected failure') ? 'ExpectedFailure' : 'NotRun';
+            else verdict = 'Pass';
+        }
+        return { name: r.name, outcome, level, verdict, message };
+    });
+}
+
 function conformanceSection() {
-    const dir = join(reports, 'conformance', 'allure-results');
+    const dir = join(reports, 'conformance');
     const lines = ['## Conformance', ''];
-    if (!existsSync(dir)) return [...lines, `No results: \`${dir}\` does not exist (the suite did not run).`, ''];
-    const results = readdirSync(dir).filter((f) => f.endsWith('-result.json')).map((f) => readJson(join(dir, f)));
-    if (results.length === 0) return [...lines, `No results in \`${dir}\`.`, ''];
+    let cases;
+    let source;
+    if (existsSync(join(dir, 'summary.json'))) {
+        cases = casesFromSummary(readJson(join(dir, 'summary.json')));
+        source = 'summary.json';
+    } else if (existsSync(join(dir, 'allure-results'))) {
+        const results = readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json'))
+            .map((f) => readJson(join(dir, 'allure-results', f)));
+        cases = casesFromAllure(results);
+        source = 'allure-results';
+    } else {
+        return [...lines, `No results: neither \`${dir}/summary.json\` nor \`${dir}/allure-results\` exists (the suite did not run).`, ''];
+    }
+    if (cases.length === 0) return [...lines, `No case results in \`${dir}\` (${source}).`, ''];
 
     const byOutcome = new Map(OUTCOMES.map((o) => [o, { all: 0, must: 0, safety: 0, info: 0 }]));
     const verdicts = new Map();
     const failing = [];
-    for (const r of results) {
-        const outcome = String(label(r, 'outcome') ?? STATUS_TO_OUTCOME[r.status] ?? 'SKIPPED').toUpperCase();
-        const level = label(r, 'level') ?? 'must';
-        if (!byOutcome.has(outcome)) byOutcome.set(outcome, { all: 0, must: 0, safety: 0, info: 0 });
-        const row = byOutcome.get(outcome);
+    for (const c of cases) {
+        if (!byOutcome.has(c.outcome)) byOutcome.set(c.outcome, { all: 0, must: 0, safety: 0, info: 0 });
+        const row = byOutcome.get(c.outcome);
         row.all++;
-        if (level in row) row[level]++;
-        const verdict = label(r, 'verdict') ?? (outcome === 'FAILED' && level !== 'info' ? 'Fail' : outcome === 'FAILED' ? 'Pass' : outcome === 'OK' || outcome === 'NON-STRICT' ? 'Pass' : 'NotRun');
-        verdicts.set(verdict, (verdicts.get(verdict) ?? 0) + 1);
-        if (verdict === 'Fail' || verdict === 'UnexpectedPass') {
-            failing.push({ name: r.name, verdict, message: (r.statusDetails?.message ?? '').split('\n')[0] });
-        }
+        if (c.level in row) row[c.level]++;
+        verdicts.set(c.verdict, (verdicts.get(c.verdict) ?? 0) + 1);
+        if (c.verdict === 'Fail' || c.verdict === 'UnexpectedPass') failing.push(c);
     }
 
-    lines.push(`${results.length} case result(s).`, '');
+    lines.push(`${cases.length} case result(s) (from ${source}).`, '');
     lines.push('| outcome | cases | must | safety | info |', '| --- | ---: | ---: | ---: | ---: |');
     for (const [o, c] of byOutcome) lines.push(`| ${o} | ${c.all} | ${c.must} | ${c.safety} | ${c.info} |`);
     lines.push('');
@@ -72,7 +116,7 @@ function conformanceSection() {
     } else {
         lines.push(`**Conformance verdict: FAIL** — ${failing.length} case(s):`, '');
         for (const f of failing.slice(0, 50)) {
-            const why = f.verdict === 'UnexpectedPass' ? 'listed as known-failing but passed (stale entry)' : f.message;
+            const why = f.verdict === 'UnexpectedPass' ? 'listed as known-failing but passed (stale entry)' : f.message.split('\n')[0];
             lines.push(`- \`${f.name}\` — ${why.replace(/\|/g, '\\|')}`);
         }
         if (failing.length > 50) lines.push(`- … and ${failing.length - 50} more (see the Allure report)`);

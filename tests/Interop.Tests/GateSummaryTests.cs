@@ -36,7 +36,7 @@ public sealed class GateSummaryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(md, Does.Contain("6 case result(s)."));
+            Assert.That(md, Does.Contain("6 case result(s) (from allure-results)."));
             Assert.That(md, Does.Contain("| OK | 2 | 2 | 0 | 0 |"));
             Assert.That(md, Does.Contain("| NON-STRICT | 1 | 1 | 0 | 0 |"));
             Assert.That(md, Does.Contain("| FAILED | 2 | 0 | 1 | 1 |"));
@@ -47,6 +47,36 @@ public sealed class GateSummaryTests
             Assert.That(md, Does.Contain("`a/broken [NitroRPC/0.2]` — a/broken [NitroRPC/0.2]: failed"));
             Assert.That(md, Does.Contain("`a/stale [NitroRPC/0.2]` — listed as known-failing but passed (stale entry)"));
             Assert.That(md, Does.Contain("No load report (the harness did not run)."));
+        });
+    }
+
+    [Test]
+    public async Task TheSuitesSummaryJsonIsPreferredAndItsVerdictTextsAreUnderstood()
+    {
+        var conformance = _reports.CreateSubdirectory("conformance");
+        File.WriteAllText(Path.Combine(conformance.FullName, "summary.json"), """
+            {"target":"reference","url":"ws://127.0.0.1:1/ws","strict":true,"passed":false,
+             "counts":{"OK":2,"NON-STRICT":0,"UNIMPLEMENTED":0,"SKIPPED":0,"FAILED":2},
+             "cases":[
+               {"name":"q/ok [NitroRPC/0.4]","level":"must","outcome":"OK","verdict":"pass","message":""},
+               {"name":"q/stale [NitroRPC/0.4]","level":"must","outcome":"OK","verdict":"FAIL (listed as known-failing but passed)","message":""},
+               {"name":"q/known [NitroRPC/0.2]","level":"safety","outcome":"FAILED","verdict":"expected failure","message":"value created"},
+               {"name":"q/bad [NitroRPC/0.2]","level":"must","outcome":"FAILED","verdict":"FAIL","message":"expected error X, got success"}]}
+            """);
+        // Allure results that disagree must be ignored when summary.json exists.
+        new AllureResultsSample(conformance, "allure-results").Add("other", "passed");
+
+        var md = await SummaryAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(md, Does.Contain("4 case result(s) (from summary.json)."));
+            Assert.That(md, Does.Contain("| OK | 2 | 2 | 0 | 0 |"));
+            Assert.That(md, Does.Contain("| FAILED | 2 | 1 | 1 | 0 |"));
+            Assert.That(md, Does.Contain("| ExpectedFailure | 1 |"));
+            Assert.That(md, Does.Contain("**Conformance verdict: FAIL** — 2 case(s):"));
+            Assert.That(md, Does.Contain("`q/bad [NitroRPC/0.2]` — expected error X, got success"));
+            Assert.That(md, Does.Contain("`q/stale [NitroRPC/0.4]` — listed as known-failing but passed (stale entry)"));
         });
     }
 
