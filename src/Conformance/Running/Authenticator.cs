@@ -11,34 +11,64 @@ public static class Authenticator
     /// <summary>The result of an authentication attempt: the last answer, and the session key it registered.</summary>
     public sealed record Attempt(RpcOutcome Outcome, EthKey? SessionKey, string? Jwt);
 
-    /// <summary>Authenticates <paramref name="wallet"/> on <paramref name="connection"/>; <paramref name="signer"/> signs the challenge (default the wallet).</summary>
+    /// <summary>A challenge obtained by auth_request with the policy it was requested for (reused by <c>challenge: previous</c>).</summary>
+    public sealed record Challenge(AuthPolicy Policy, string Application, EthKey? SessionKey);
+
+    /// <summary>How an auth step deviates from a plain login; <see cref="Plain"/> changes nothing.</summary>
+    public sealed record Variation(string? Signer, string? Address, bool ReuseChallenge, string? SignatureOverride, string? KeyRef, EthKey? ExistingKey = null)
+    {
+        /// <summary>A normal authentication.</summary>
+        public static Variation Plain { get; } = new(null, null, false, null, null);
+    }
+
+    /// <summary>Authenticates <paramref name="wallet"/> on <paramref name="connection"/> as <paramref name="variation"/> says.</summary>
     public static async Task<Attempt> AuthenticateAsync(CaseState state, WalletConnection connection, string wallet, SessionKeySpec? spec,
-        bool withoutKey, string? signer, string? addressOverride, List<Exchange> exchanges, TimeSpan timeout, CancellationToken ct)
+        bool withoutKey, Variation variation, List<Exchange> exchanges, TimeSpan timeout, CancellationToken ct)
     {
         var walletKey = state.Wallets[wallet];
-        var serial = Interlocked.Increment(ref _serial);
-        EthKey? sessionKey = withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Case.Name}/{wallet}/key/{serial}");
-        var sessionKeyAddress = sessionKey?.Address ?? walletKey.Address;
-        var application = spec?.Application ?? "clearnode";
-        var allowances = (spec?.Allowances ?? []).Select(a => new Allowance(state.Settings.Asset(a.Asset), state.Render(a.Amount))).ToList();
-        var expiresAt = (ulong)Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (spec?.ExpiresIn ?? 3600));
-        var scope = spec?.Scope ?? "";
-        var address = addressOverride is null ? walletKey.Address : state.Address(addressOverride);
+        Challenge challenge;
+        if (variation.ReuseChallenge)
+        {
+            challenge = state.Challenges.TryGetValue(wallet, out var previous) ? previous
+                : throw new StepFailure(Outcomes.Outcome.Failed, $"{wallet} has no earlier challenge to reuse (challenge: previous needs an earlier auth step)");
+        }
+        else
+        {
+            var serial = Interlocked.Increment(ref _serial);
+            EthKey? sessionKey = variation.ExistingKey ?? (variation.KeyRef is { } kr ? state.Signer(kr) : null)
+                ?? (
+                withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Case.Name}/{wallet}/key/{serial}"));
+            var sessionKeyAddress = sessionKey?.Address ?? walletKey.Address;
+            var application = spec?.Application ?? "clearnode";
+            var allowances = (spec?.Allowances ?? []).Select(a => new Allowance(state.Settings.Asset(a.Asset), state.Render(a.Amount))).ToList();
+            var expiresAt = (ulong)Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (spec?.ExpiresIn ?? 3600));
+            var scope = spec?.Scope ?? "";
+            var address = variation.Address is null ? walletKey.Address : state.Address(variation.Address);
 
-        var request = Requests.AuthRequest(address, sessionKeyAddress, application, allowances, expiresAt, scope);
-        var challengeReply = await connection.SendAsync(RpcMethods.AuthRequest, request, [], 0, timeout, ct).ConfigureAwait(false);
-        exchanges.Add(new Exchange($"{wallet}: auth_request", challengeReply.RequestFrame, challengeReply.ResponseFrame, DateTimeOffset.UtcNow));
-        if (!challengeReply.Succeeded) return new Attempt(challengeReply, null, null);
-        var challenge = (challengeReply.Response.Params as JsonObject)?["challenge_message"] is JsonValue v && v.TryGetValue<string>(out var c) ? c
-            : throw new StepFailure(Outcomes.Outcome.Failed, $"{wallet}: auth_challenge has no challenge_message: {challengeReply.ResponseFrame}");
+            var request = Requests.AuthRequest(address, sessionKeyAddress, application, allowances, expiresAt, scope);
+            var challengeReply = await connection.SendAsync(RpcMethods.AuthRequest, request, [], 0, timeout, ct).ConfigureAwait(false);
+            exchanges.Add(new Exchange($"{wallet}: auth_request", challengeReply.RequestFrame, challengeReply.ResponseFrame, DateTimeOffset.UtcNow));
+            if (!challengeReply.Succeeded) return new Attempt(challengeReply, null, null);
+            var token = (challengeReply.Response.Params as JsonObject)?["challenge_message"] is JsonValue v && v.TryGetValue<string>(out var c) ? c
+                : throw new StepFailure(Outcomes.Outcome.Failed, $"{wallet}: auth_challenge has no challenge_message: {challengeReply.ResponseFrame}");
+            challenge = new Challenge(new AuthPolicy(token, scope, address, sessionKeyAddress, expiresAt, allowances), application, sessionKey);
+            lock (state.Challenges) state.Challenges[wallet] = challenge;
+        }
 
-        var policy = new AuthPolicy(challenge, scope, address, sessionKeyAddress, expiresAt, allowances);
-        var signature = Eip712Auth.Sign(signer is null ? walletKey : state.Wallets[signer], application, policy);
-        var verify = RpcFrames.Assemble(connection.Client.CreateRequest(RpcMethods.AuthVerify, Requests.AuthVerify(challenge)), [signature]);
+        var signature = variation.SignatureOverride switch
+        {
+            null => Eip712Auth.Sign(variation.Signer is null ? walletKey : state.Wallets[variation.Signer], challenge.Application, challenge.Policy),
+            // 65 zero bytes: r = s = 0 never recovers.
+            "zeros" => "0x" + new string('0', 130),
+            // A real signature cut to 64 bytes: valid hex of the wrong length (the Go node's short-signature crash path).
+            "short" => Eip712Auth.Sign(walletKey, challenge.Application, challenge.Policy)[..130],
+            var literal => state.Render(literal),
+        };
+        var verify = RpcFrames.Assemble(connection.Client.CreateRequest(RpcMethods.AuthVerify, Requests.AuthVerify(challenge.Policy.Challenge)), [signature]);
         var verified = await connection.SendSignedAsync(verify, timeout, ct).ConfigureAwait(false);
         exchanges.Add(new Exchange($"{wallet}: auth_verify", verified.RequestFrame, verified.ResponseFrame, DateTimeOffset.UtcNow));
         var jwt = verified.Succeeded && (verified.Response.Params as JsonObject)?["jwt_token"] is JsonValue jv && jv.TryGetValue<string>(out var j) ? j : null;
-        return new Attempt(verified, sessionKey, jwt);
+        return new Attempt(verified, challenge.SessionKey, jwt);
     }
 
     private static long _serial;

@@ -131,9 +131,35 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             lock (state.Connections) state.Connections[w.Name] = conn;
             if (!w.Auth) return;
             var local = new List<Exchange>();
-            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, w.SessionKey, false, null, null, local, timeout, ct).ConfigureAwait(false);
+            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, w.SessionKey, false, Authenticator.Variation.Plain, local, timeout, ct).ConfigureAwait(false);
+            if (!attempt.Outcome.Succeeded)
+            {
+                lock (exchanges) exchanges.AddRange(local);
+                throw new StepFailure(Outcome.Failed, $"authenticating {w.Name} failed: {attempt.Outcome.Error}");
+            }
+            // Extra connections of the same wallet present the key the first one registered, so they do not replace it.
+            for (var i = 2; i <= w.Connections; i++)
+            {
+                var name = $"{w.Name}#{i}";
+                WalletConnection extra;
+                try
+                {
+                    extra = await WalletConnection.OpenAsync(name, target.Url, target.BrokerAddress, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    throw new StepFailure(Outcome.Failed, $"cannot connect {name} to {target.Url} within {settings.ConnectTimeoutMs} ms: {ex.Message}");
+                }
+                lock (state.Connections) state.Connections[name] = extra;
+                var again = await Authenticator.AuthenticateAsync(state, extra, w.Name, w.SessionKey, false,
+                    Authenticator.Variation.Plain with { ExistingKey = attempt.SessionKey }, local, timeout, ct).ConfigureAwait(false);
+                if (!again.Outcome.Succeeded)
+                {
+                    lock (exchanges) exchanges.AddRange(local);
+                    throw new StepFailure(Outcome.Failed, $"authenticating {name} failed: {again.Outcome.Error}");
+                }
+            }
             lock (exchanges) exchanges.AddRange(local);
-            if (!attempt.Outcome.Succeeded) throw new StepFailure(Outcome.Failed, $"authenticating {w.Name} failed: {attempt.Outcome.Error}");
             lock (state.Authenticated)
             {
                 state.Authenticated.Add(w.Name);
@@ -157,7 +183,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             if (state.Connections.Remove(w.Name, out var old)) await old.DisposeAsync().ConfigureAwait(false);
             var conn = await WalletConnection.OpenAsync(w.Name, target.Url, target.BrokerAddress, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
             state.Connections[w.Name] = conn;
-            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, null, false, null, null, [], timeout, ct).ConfigureAwait(false);
+            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, null, false, Authenticator.Variation.Plain, [], timeout, ct).ConfigureAwait(false);
             if (!attempt.Outcome.Succeeded) return (false, $"cannot authenticate {w.Name} to read its balance: {attempt.Outcome.Error}");
             state.Authenticated.Add(w.Name);
         }

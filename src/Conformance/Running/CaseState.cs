@@ -3,6 +3,7 @@ using NitroConformance.Conformance.Configuration;
 using NitroConformance.Conformance.Scenarios;
 using NitroConformance.Conformance.Templates;
 using NitroConformance.Protocol.Crypto;
+using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Conformance.Running;
 
@@ -51,7 +52,22 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     /// <summary>Funded totals per target symbol (the funds invariant's baseline).</summary>
     public Dictionary<string, decimal> Baseline { get; } = [];
 
-    /// <summary>Key of a signer reference (<c>alice</c> or <c>alice.key</c>).</summary>
+    /// <summary>Extra session keys saved with <c>save_key_as</c>, by full reference (<c>alice.key2</c>).</summary>
+    public Dictionary<string, EthKey> NamedKeys { get; } = [];
+    /// <summary>The last auth_request of each wallet (challenge and signed policy), for <c>challenge: previous</c>.</summary>
+    public Dictionary<string, Authenticator.Challenge> Challenges { get; } = [];
+    /// <summary>The last request frame sent by a request step, and the connection that sent it (for <c>resend</c>).</summary>
+    public (string Connection, SignedRequest Request)? LastRequest { get; set; }
+    /// <summary>The request id of the step being run, reserved when <c>{request_id}</c> is first rendered.</summary>
+    public ulong? StepRequestId { get; set; }
+
+    // Ids handed out for {request_id}; far above the per-connection counters so they never collide with them.
+    private static long _requestIdSerial = 1L << 40;
+
+    /// <summary>The id the current step's request uses: the reserved one when a template asked for it, else a fresh one from <paramref name="connection"/>.</summary>
+    public ulong RequestIdFor(WalletConnection connection) => StepRequestId ?? connection.Client.NextRequestId();
+
+    /// <summary>Key of a signer reference (<c>alice</c>, <c>alice.key</c> or a <c>save_key_as</c> name such as <c>alice.key2</c>).</summary>
     public EthKey Signer(string reference)
     {
         if (reference.EndsWith(".key", StringComparison.Ordinal))
@@ -60,12 +76,15 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
             return SessionKeys.TryGetValue(owner, out var k) ? k
                 : throw new StepFailure(Outcomes.Outcome.Failed, $"signer '{reference}': {owner} has no session key registered in this case");
         }
+        if (reference.Contains('.', StringComparison.Ordinal))
+            return NamedKeys.TryGetValue(reference, out var nk) ? nk
+                : throw new StepFailure(Outcomes.Outcome.Failed, $"signer '{reference}': no key was saved under that name in this case (auth save_key_as)");
         return Wallets.TryGetValue(reference, out var w) ? w
             : throw new StepFailure(Outcomes.Outcome.Failed, $"signer '{reference}' is not a wallet of this case");
     }
 
     /// <summary>The wallet owning a signer reference.</summary>
-    public static string OwnerOf(string reference) => reference.EndsWith(".key", StringComparison.Ordinal) ? reference[..^4] : reference;
+    public static string OwnerOf(string reference) => reference.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? reference[..dot] : reference;
 
     /// <summary>A participant/destination as sent: a wallet name becomes its address; anything else is rendered.</summary>
     public string Address(string nameOrLiteral) =>
@@ -82,7 +101,9 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     public string? Resolve(string name, string? argument) => name switch
     {
         "wallet" when argument is not null => Wallets.TryGetValue(argument, out var w) ? w.Address : null,
-        "key" when argument is not null => SessionKeys.TryGetValue(argument, out var k) ? k.Address : null,
+        "key" when argument is not null => SessionKeys.TryGetValue(argument, out var k) ? k.Address
+            : NamedKeys.TryGetValue(argument, out var nk) ? nk.Address : null,
+        "request_id" when argument is null => (StepRequestId ??= (ulong)Interlocked.Increment(ref _requestIdSerial)).ToString(CultureInfo.InvariantCulture),
         "session" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Id : null,
         "version" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Version.ToString(CultureInfo.InvariantCulture) : null,
         "quorum" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Quorum.ToString(CultureInfo.InvariantCulture) : null,

@@ -16,8 +16,15 @@ public sealed class StepExecutor(CaseState state)
     private RunSettingsView S => new(state);
 
     /// <summary>Runs <paramref name="step"/>; returns its outcome and message, recording frames in <paramref name="exchanges"/>.</summary>
-    public Task<(Outcome, string)> RunAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct) => step.Do switch
+    public Task<(Outcome, string)> RunAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
     {
+        state.StepRequestId = null;
+        return Dispatch(step, exchanges, ct);
+    }
+
+    private Task<(Outcome, string)> Dispatch(StepSpec step, List<Exchange> exchanges, CancellationToken ct) => step.Do switch
+    {
+        "resend" => ResendAsync(step, exchanges, ct),
         "create" => CreateAsync(step, exchanges, ct),
         "submit" => SubmitAsync(step, exchanges, ct),
         "close" => CloseAsync(step, exchanges, ct),
@@ -185,7 +192,7 @@ public sealed class StepExecutor(CaseState state)
     private async Task<(Outcome, string)> RevokeAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
     {
         var target = step.RevokeTarget!;
-        var address = target.EndsWith(".key", StringComparison.Ordinal) ? state.Signer(target).Address : state.Address(target);
+        var address = !target.StartsWith("0x", StringComparison.Ordinal) && target.Contains('.', StringComparison.Ordinal) ? state.Signer(target).Address : state.Address(target);
         var sender = step.As ?? (step.Signers is { Count: > 0 } sg ? CaseState.OwnerOf(sg[0]) : state.Case.Scenario.Wallets[0].Name);
         return await RequestAsync(step with { As = sender }, RpcMethods.RevokeSessionKey, new JsonObject { ["session_key"] = address },
             step.Signers ?? [sender], exchanges, ct, null).ConfigureAwait(false);
@@ -194,7 +201,9 @@ public sealed class StepExecutor(CaseState state)
     private async Task<(Outcome, string)> RawAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
     {
         var frame = state.Render(step.Frame!);
+        await SettleIfNeededAsync(step, ct).ConfigureAwait(false);
         ResetAllPushes();
+        if (step.Expect.NoResponse) return await SilentRawAsync(step, frame, exchanges, ct).ConfigureAwait(false);
         if (step.Connection == "anonymous")
         {
             await using var conn = await WalletConnection.OpenAsync("anonymous", state.Target.Url, state.Target.BrokerAddress,
@@ -210,6 +219,48 @@ public sealed class StepExecutor(CaseState state)
         return Judge(step, res, null);
     }
 
+    private async Task<(Outcome, string)> SilentRawAsync(StepSpec step, string frame, List<Exchange> exchanges, CancellationToken ct)
+    {
+        var window = TimeSpan.FromMilliseconds(step.WithinMs ?? state.Settings.AbsenceWindowMs);
+        WalletConnection? own = null;
+        try
+        {
+            var owner = step.Connection ?? step.As ?? FirstConnected();
+            WalletConnection c;
+            if (owner == "anonymous")
+            {
+                own = await WalletConnection.OpenAsync("anonymous", state.Target.Url, state.Target.BrokerAddress,
+                    state.Settings.ConnectTimeoutMs, state.Settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+                c = own;
+            }
+            else c = Connection(owner);
+            var answer = await c.SendRawExpectingSilenceAsync(frame, window, ct).ConfigureAwait(false);
+            exchanges.Add(new Exchange($"raw ({owner}), no answer expected", frame, answer, DateTimeOffset.UtcNow));
+            return answer is null
+                ? (Outcome.Ok, $"no response within {window.TotalMilliseconds:0} ms, as required")
+                : (Outcome.Failed, $"expected no response to the frame, but the target answered: {answer}");
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(Outcome, string)> ResendAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    {
+        var (owner, request) = state.LastRequest
+            ?? throw new StepFailure(Outcome.Failed, "resend: no request frame has been sent by an earlier step of this case");
+        var sender = step.Connection ?? step.As ?? owner;
+        var conn = Connection(sender);
+        var snapshot = await SnapshotIfNeededAsync(step, ct).ConfigureAwait(false);
+        await SettleIfNeededAsync(step, ct).ConfigureAwait(false);
+        ResetAllPushes();
+        var r = await conn.SendSignedAsync(request, S.Request(step), ct).ConfigureAwait(false);
+        exchanges.Add(new Exchange($"{sender}: {request.Method} (resent byte for byte)", r.RequestFrame, r.ResponseFrame, DateTimeOffset.UtcNow));
+        var judged = Judge(step, r, null);
+        return await UnchangedAsync(step, snapshot, judged, ct).ConfigureAwait(false);
+    }
+
     // ---- auth ----
 
     private async Task<(Outcome, string)> AuthAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
@@ -217,13 +268,16 @@ public sealed class StepExecutor(CaseState state)
         var wallet = step.As ?? state.Case.Scenario.Wallets[0].Name;
         var conn = Connection(wallet);
         var snapshot = await SnapshotIfNeededAsync(step, ct).ConfigureAwait(false);
+        await SettleIfNeededAsync(step, ct).ConfigureAwait(false);
         ResetAllPushes();
-        var attempt = await Authenticator.AuthenticateAsync(state, conn, wallet, step.AuthSessionKey, step.AuthWithoutKey, step.AuthSigner,
-            step.AuthAddress, exchanges, S.Request(step), ct).ConfigureAwait(false);
+        var variation = new Authenticator.Variation(step.AuthSigner, step.AuthAddress, step.AuthChallenge == "previous", step.AuthSignature, step.AuthKeyRef);
+        var attempt = await Authenticator.AuthenticateAsync(state, conn, wallet, step.AuthSessionKey, step.AuthWithoutKey, variation,
+            exchanges, S.Request(step), ct).ConfigureAwait(false);
         var judged = Judge(step, attempt.Outcome, _ =>
         {
             state.Authenticated.Add(wallet);
             if (step.SaveKey && attempt.SessionKey is not null) state.SessionKeys[wallet] = attempt.SessionKey;
+            if (step.SaveKeyAs is { } keyName && attempt.SessionKey is not null) state.NamedKeys[$"{wallet}.{keyName}"] = attempt.SessionKey;
             if (attempt.Jwt is not null) state.Jwts[wallet] = attempt.Jwt;
             return null;
         });
@@ -302,7 +356,7 @@ public sealed class StepExecutor(CaseState state)
     {
         var method = step.Method!;
         var fields = step.Fields.Select(f => (f.Key, Expected: JsonMatch.ToJson(f.Value, state))).ToList();
-        bool Matches(RpcFrame f) => f.Method == method && fields.All(x => JsonMatch.TryGet(f.Params, x.Key, out var v) && JsonMatch.Equal(x.Expected, v));
+        bool Matches(RpcFrame f) => f.Method == method && !IsStale(f) && fields.All(x => JsonMatch.TryGet(f.Params, x.Key, out var v) && JsonMatch.Equal(x.Expected, v));
         var start = DateTimeOffset.UtcNow;
         var deadline = start.AddMilliseconds(step.WithinMs ?? state.Settings.PushTimeoutMs);
         var problems = new List<string>();
@@ -329,7 +383,7 @@ public sealed class StepExecutor(CaseState state)
             var quietUntil = DateTimeOffset.UtcNow.AddMilliseconds(state.Settings.AbsenceWindowMs);
             foreach (var w in step.NotTo)
             {
-                var frame = await Connection(w).WaitPushAsync(f => f.Method == method, quietUntil, ct).ConfigureAwait(false);
+                var frame = await Connection(w).WaitPushAsync(f => f.Method == method && !IsStale(f), quietUntil, ct).ConfigureAwait(false);
                 if (frame is not null)
                 {
                     exchanges.Add(new Exchange($"{w} received {method} (must not)", null, frame.Text, DateTimeOffset.UtcNow));
@@ -342,6 +396,43 @@ public sealed class StepExecutor(CaseState state)
             : (Outcome.Failed, string.Join("; ", problems));
     }
 
+    /// <summary>An asu for a session of this case that carries an older version than the model's is a late push of an
+    /// earlier step, not something this step caused (pushes to other connections are not ordered with our responses).</summary>
+    private bool IsStale(RpcFrame push)
+    {
+        if (push.Method != "asu" || push.Params?["app_session"] is not JsonObject session) return false;
+        var id = Str(session, "app_session_id");
+        if (id is null || session["version"] is not JsonValue vv || !vv.TryGetValue<long>(out var version)) return false;
+        var model = state.Sessions.Values.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase));
+        return model is not null && version < model.Version;
+    }
+
+    /// <summary>Before a request whose pushes a later wait_push checks for absence (<c>not_to</c>), lets pushes of earlier
+    /// steps that are still in flight to other connections arrive, so they are discarded rather than credited to this step.</summary>
+    private async Task SettleIfNeededAsync(StepSpec step, CancellationToken ct)
+    {
+        var steps = state.Case.Scenario.Steps;
+        var needs = false;
+        for (var i = step.Index + 1; i < steps.Count; i++)
+        {
+            if (steps[i].Do == "wait_push") { if (steps[i].NotTo.Count > 0) { needs = true; break; } continue; }
+            if (steps[i].Do != "check") break;
+        }
+        if (!needs) return;
+        const int QuietMs = 40, MaxMs = 400;
+        var start = DateTimeOffset.UtcNow;
+        var last = start;
+        while (true)
+        {
+            var drained = 0;
+            foreach (var c in state.Connections.Values) drained += c.DrainPushes();
+            var now = DateTimeOffset.UtcNow;
+            if (drained > 0) last = now;
+            if ((now - last).TotalMilliseconds >= QuietMs || (now - start).TotalMilliseconds >= MaxMs) return;
+            await Task.Delay(10, ct).ConfigureAwait(false);
+        }
+    }
+
     // ---- shared ----
 
     private async Task<(Outcome, string)> RequestAsync(StepSpec step, string method, JsonNode parameters, IReadOnlyList<string> signerRefs,
@@ -351,8 +442,13 @@ public sealed class StepExecutor(CaseState state)
         var conn = Connection(sender);
         var signers = signerRefs.Select(state.Signer).ToList();
         var snapshot = await SnapshotIfNeededAsync(step, ct).ConfigureAwait(false);
+        await SettleIfNeededAsync(step, ct).ConfigureAwait(false);
         ResetAllPushes();
-        var r = await conn.SendAsync(method, parameters, signers, step.TimestampOffsetMs, S.Request(step), ct).ConfigureAwait(false);
+        var ts = (ulong)Math.Max(1, (long)conn.Client.NowMs() + step.TimestampOffsetMs);
+        var request = new RpcRequest(state.RequestIdFor(conn), method, parameters, ts);
+        var signed = SignedFrameBuilder.Build(request, signers, step.SignatureForm);
+        state.LastRequest = (sender, signed);
+        var r = await conn.SendSignedAsync(signed, S.Request(step), ct).ConfigureAwait(false);
         exchanges.Add(new Exchange($"{sender}: {method}", r.RequestFrame, r.ResponseFrame, DateTimeOffset.UtcNow));
         var judged = Judge(step, r, onSuccess);
         return await UnchangedAsync(step, snapshot, judged, ct).ConfigureAwait(false);

@@ -99,6 +99,42 @@ public sealed class WalletConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends raw text that must get no answer; returns the text of any response that arrives within <paramref name="window"/>, else null.</summary>
+    public async Task<string?> SendRawExpectingSilenceAsync(string text, TimeSpan window, CancellationToken ct)
+    {
+        try
+        {
+            await Client.SendRawAsync(text, ct).ConfigureAwait(false);
+            var frame = await Client.NextResponseAsync(window, ct).ConfigureAwait(false);
+            return frame.Text;
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        catch (ConnectionClosedException ex)
+        {
+            throw new StepFailure(Outcomes.Outcome.Failed, $"{Owner}: connection closed after the frame (it must be ignored): {ex.Message}");
+        }
+        catch (Exception ex) when (ex is BrokerSignatureException or RpcFrameFormatException)
+        {
+            return $"(unusable frame: {ex.Message})";
+        }
+    }
+
+    /// <summary>Moves pushes that arrived since the last look into the recent list; returns how many there were.</summary>
+    public int DrainPushes()
+    {
+        var n = 0;
+        lock (_recent)
+            while (TryTake(out var f))
+            {
+                _recent.Add(f);
+                n++;
+            }
+        return n;
+    }
+
     /// <summary>Forgets pushes received so far (called before each request under test).</summary>
     public void ResetPushes()
     {

@@ -21,7 +21,7 @@ public static partial class ScenarioLoader
     private static readonly string[] TopKeys =
         ["id", "title", "description", "expectation", "rules", "level", "protocols", "features", "tags", "timeout_ms", "wallets", "session", "matrix", "steps"];
 
-    private static readonly string[] CommonStepKeys = ["do", "name", "as", "signers", "when", "timestamp", "timeout_ms", "expect"];
+    private static readonly string[] CommonStepKeys = ["do", "name", "as", "signers", "when", "timestamp", "timeout_ms", "expect", "signature"];
     private static readonly string[] DefinitionKeys = ["application", "participants", "weights", "quorum", "challenge", "nonce", "allocations", "session_data"];
 
     private static readonly Dictionary<string, string[]> ActionKeys = new()
@@ -32,10 +32,11 @@ public static partial class ScenarioLoader
         ["transfer"] = ["to", "to_tag", "allocations"],
         ["query"] = ["method", "params", "session"],
         ["request"] = ["method", "params", "session"],
-        ["raw"] = ["frame", "connection", "session"],
+        ["raw"] = ["frame", "connection", "session", "within_ms"],
+        ["resend"] = ["frame", "connection"],
         ["check"] = ["balances", "shares", "session_state", "session"],
         ["wait_push"] = ["method", "to", "not_to", "within_ms", "fields", "session"],
-        ["auth"] = ["session_key", "signer", "address", "save_key", "save_jwt"],
+        ["auth"] = ["session_key", "signer", "address", "save_key", "save_jwt", "challenge", "sig", "key", "save_key_as"],
         ["reauth"] = ["jwt", "connection"],
         ["revoke"] = ["session_key"],
     };
@@ -191,9 +192,10 @@ public static partial class ScenarioLoader
             var funds = new Dictionary<string, decimal>();
             SessionKeySpec? key2 = null;
             bool connect = true, auth = true;
+            var connections = 1;
             if (value is YMap w)
             {
-                CheckKeys(w, ["funds", "session_key", "connect", "auth"], field, ctx.Errors);
+                CheckKeys(w, ["funds", "session_key", "connect", "auth", "connections"], field, ctx.Errors);
                 if (w.Get("funds") is { } fn)
                 {
                     if (fn is YMap fm)
@@ -213,12 +215,15 @@ public static partial class ScenarioLoader
                 if (w.Get("session_key") is { } kn) key2 = BindSessionKey(kn, $"{field}.session_key", ctx);
                 connect = ctx.OptBool(w, "connect", $"{field}.connect") ?? true;
                 auth = ctx.OptBool(w, "auth", $"{field}.auth") ?? connect;
+                connections = ctx.OptInt(w, "connections", $"{field}.connections") ?? 1;
+                if (connections > 8) ctx.Errors.Add(new(w.Get("connections")!.Mark, $"{field}.connections", "at most 8 connections per wallet"));
+                if (connections > 1 && !auth) ctx.Errors.Add(new(w.Get("connections")!.Mark, $"{field}.connections", "extra connections are authenticated, so the wallet needs auth"));
             }
             else if (!(value is YScalar s && s.IsNull))
             {
                 ctx.Errors.Add(new(value.Mark, field, "must be a mapping (use {} for a wallet without settings)"));
             }
-            list.Add(new WalletSpec(key.Value, funds, key2, connect, auth));
+            list.Add(new WalletSpec(key.Value, funds, key2, connect, auth, connections));
         }
         return list;
     }
@@ -373,9 +378,37 @@ public static partial class ScenarioLoader
                     else ctx.Errors.Add(new(item.Mark, $"{field}.allocations", "each entry is {asset, amount}"));
             else if (m.Get("allocations") is { } bad) ctx.Errors.Add(new(bad.Mark, $"{field}.allocations", "must be a list"));
         }
-        else
+        else if (action != "auth")
         {
             definition = BindDefinition(m, field, ctx, null);
+        }
+
+        string? authChallenge = null;
+        if (action == "auth" && m.Get("challenge") is { } chn)
+        {
+            authChallenge = ctx.Str(m, "challenge", $"{field}.challenge");
+            if (authChallenge is not null and not "previous" and not "fresh")
+                ctx.Errors.Add(new(chn.Mark, $"{field}.challenge", $"'{authChallenge}' is not fresh or previous"));
+        }
+        string? authSig = null;
+        if (action == "auth" && m.Get("sig") is { } sgn)
+        {
+            authSig = ctx.Str(m, "sig", $"{field}.sig");
+            if (authSig is not null and not "zeros" and not "short" && !authSig.StartsWith("0x", StringComparison.Ordinal))
+                ctx.Errors.Add(new(sgn.Mark, $"{field}.sig", $"'{authSig}' is not zeros, short or 0x-prefixed hex"));
+        }
+        string? saveKeyAs = null;
+        if (m.Get("save_key_as") is { } ska)
+        {
+            saveKeyAs = ctx.Str(m, "save_key_as", $"{field}.save_key_as");
+            if (saveKeyAs is not null && (!WalletNamePattern().IsMatch(saveKeyAs) || saveKeyAs == "key"))
+                ctx.Errors.Add(new(ska.Mark, $"{field}.save_key_as", "must match [a-z][a-z0-9_]* and not be 'key' (use save_key for alice.key)"));
+        }
+        string? resendFrame = null;
+        if (action == "resend" && m.Get("frame") is { } rfn)
+        {
+            resendFrame = ctx.Str(m, "frame", $"{field}.frame");
+            if (resendFrame is not null and not "previous") ctx.Errors.Add(new(rfn.Mark, $"{field}.frame", "only 'previous' (the last request frame of the case) can be resent"));
         }
 
         return new StepSpec
@@ -418,7 +451,38 @@ public static partial class ScenarioLoader
             SaveKey = ctx.OptBool(m, "save_key", $"{field}.save_key") ?? false,
             SaveJwt = ctx.OptBool(m, "save_jwt", $"{field}.save_jwt") ?? false,
             Jwt = m.Get("jwt") is null ? null : ctx.Str(m, "jwt", $"{field}.jwt"),
+            SignatureForm = m.Get("signature") is { } sfn ? BindSignatureForm(sfn, $"{field}.signature", ctx) : null,
+            AuthChallenge = authChallenge,
+            AuthSignature = authSig,
+            AuthKeyRef = action == "auth" && m.Get("key") is not null ? ctx.Str(m, "key", $"{field}.key") : null,
+            SaveKeyAs = saveKeyAs,
         };
+    }
+
+    private static SignatureFormSpec? BindSignatureForm(YNode node, string field, BindContext ctx)
+    {
+        if (node is not YMap m)
+        {
+            ctx.Errors.Add(new(node.Mark, field, "must be a mapping with v, scheme, signed_text, sent_text"));
+            return null;
+        }
+        CheckKeys(m, ["v", "scheme", "signed_text", "sent_text"], field, ctx.Errors);
+        string Pick(string key, string fallback, string[] allowed)
+        {
+            if (m.Get(key) is null) return fallback;
+            var v = ctx.Str(m, key, $"{field}.{key}") ?? fallback;
+            if (!allowed.Contains(v))
+            {
+                ctx.Errors.Add(new(m.Get(key)!.Mark, $"{field}.{key}", $"'{v}' is not one of {string.Join(", ", allowed)}"));
+                return fallback;
+            }
+            return v;
+        }
+        return new SignatureFormSpec(
+            Pick("v", "27/28", ["27/28", "0/1"]),
+            Pick("scheme", "raw", ["raw", "eip191"]),
+            Pick("signed_text", "as_sent", ["as_sent", "compact", "spaced"]),
+            Pick("sent_text", "compact", ["compact", "spaced"]));
     }
 
     private static SessionStateSpec? BindSessionState(YNode node, string field, BindContext ctx)
@@ -441,7 +505,8 @@ public static partial class ScenarioLoader
         if (node is YScalar s)
         {
             if (s.Value == "ok") return ExpectSpec.Ok;
-            ctx.Errors.Add(new(s.Mark, field, $"'{s.Value}' is not ok; use ok or a mapping with ok / error / pattern / unchanged"));
+            if (s.Value == "none") return ExpectSpec.None;
+            ctx.Errors.Add(new(s.Mark, field, $"'{s.Value}' is not ok or none; use ok, none or a mapping with ok / error / pattern / unchanged"));
             return ExpectSpec.Ok;
         }
         if (node is not YMap m)

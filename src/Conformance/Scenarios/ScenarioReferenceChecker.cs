@@ -7,6 +7,28 @@ internal static class ScenarioReferenceChecker
     {
         var keyed = s.Wallets.Where(w => w.SessionKey is not null).Select(w => w.Name).ToHashSet();
         keyed.UnionWith(s.Steps.Where(st => st.Do == "auth" && st.SaveKey).Select(st => st.As ?? s.Wallets[0].Name));
+        // Extra named keys (auth save_key_as: key2 → alice.key2).
+        var named = s.Steps.Where(st => st.Do == "auth" && st.SaveKeyAs is not null).Select(st => $"{st.As ?? s.Wallets[0].Name}.{st.SaveKeyAs}").ToHashSet();
+        // Extra connections (wallets.alice.connections: 2 → alice#2).
+        var connectionNames = s.Wallets.SelectMany(w => Enumerable.Range(2, Math.Max(0, w.Connections - 1)).Select(i => $"{w.Name}#{i}")).ToHashSet();
+
+        void SignerRef(string signer, SourceMark mark, string field)
+        {
+            var dot = signer.IndexOf('.', StringComparison.Ordinal);
+            var name = dot < 0 ? signer : signer[..dot];
+            Wallet(name, mark, field, allowLiteral: false);
+            if (dot < 0 || !wallets.Contains(name)) return;
+            var suffix = signer[(dot + 1)..];
+            if (suffix == "key" && !keyed.Contains(name))
+                errors.Add(new(mark, field, $"'{signer}' needs wallets.{name}.session_key or an auth step with save_key"));
+            else if (suffix != "key" && !named.Contains(signer))
+                errors.Add(new(mark, field, $"'{signer}' needs an auth step of {name} with save_key_as: {suffix}"));
+        }
+
+        void Receiver(string name, SourceMark mark, string field)
+        {
+            if (!connectionNames.Contains(name)) Wallet(name, mark, field, allowLiteral: false);
+        }
 
         void Wallet(string? name, SourceMark mark, string field, bool allowLiteral = true)
         {
@@ -28,19 +50,19 @@ internal static class ScenarioReferenceChecker
         {
             var f = $"steps[{step.Index}]({step.Do})";
             Wallet(step.As, step.Mark, $"{f}.as", allowLiteral: false);
-            foreach (var signer in step.Signers ?? [])
-            {
-                var name = signer.EndsWith(".key", StringComparison.Ordinal) ? signer[..^4] : signer;
-                Wallet(name, step.Mark, $"{f}.signers", allowLiteral: false);
-                if (signer.EndsWith(".key", StringComparison.Ordinal) && wallets.Contains(name) && !keyed.Contains(name))
-                    errors.Add(new(step.Mark, $"{f}.signers", $"'{signer}' needs wallets.{name}.session_key or an auth step with save_key"));
-            }
+            foreach (var signer in step.Signers ?? []) SignerRef(signer, step.Mark, $"{f}.signers");
+            if (step.AuthKeyRef is { } kr) SignerRef(kr, step.Mark, $"{f}.key");
+            if (step.Do is "revoke" && step.RevokeTarget is { } rt && !rt.StartsWith("0x", StringComparison.Ordinal) && !rt.Contains('{', StringComparison.Ordinal))
+                SignerRef(rt, step.Mark, $"{f}.session_key");
+            if (step.Expect.NoResponse && step.Do is not "raw" and not "resend")
+                errors.Add(new(step.Mark, $"{f}.expect", "expect: none (no response at all) is only for raw and resend steps"));
+            if (step.Do is "raw" or "resend" && step.Connection is { } cn && cn != "anonymous") Receiver(cn, step.Mark, $"{f}.connection");
             Definition(step.Definition, step.Mark, f);
             if (step.Do is "transfer") foreach (var t in step.To) Wallet(t, step.Mark, $"{f}.to");
             if (step.Do is "wait_push")
             {
-                foreach (var t in step.To) Wallet(t, step.Mark, $"{f}.to", allowLiteral: false);
-                foreach (var t in step.NotTo) Wallet(t, step.Mark, $"{f}.not_to", allowLiteral: false);
+                foreach (var t in step.To) Receiver(t, step.Mark, $"{f}.to");
+                foreach (var t in step.NotTo) Receiver(t, step.Mark, $"{f}.not_to");
                 if (step.Method is null) errors.Add(new(step.Mark, $"{f}.method", "is required (asu, bu, tr, ...)"));
                 if (step.To.Count == 0 && step.NotTo.Count == 0) errors.Add(new(step.Mark, f, "needs to and/or not_to"));
             }

@@ -1,7 +1,14 @@
 namespace NitroConformance.Conformance.Scenarios;
 
 /// <summary>A named test wallet: the funds it needs and how it connects.</summary>
-public sealed record WalletSpec(string Name, IReadOnlyDictionary<string, decimal> Funds, SessionKeySpec? SessionKey, bool Connect, bool Auth);
+public sealed record WalletSpec(string Name, IReadOnlyDictionary<string, decimal> Funds, SessionKeySpec? SessionKey, bool Connect, bool Auth, int Connections = 1);
+
+/// <summary>How a step's request signatures are formed (the <c>signature:</c> step key); null members keep the normal form.</summary>
+/// <param name="V">"27/28" (default) or "0/1": the recovery byte encoding.</param>
+/// <param name="Scheme">"raw" (keccak256 of the req bytes, default) or "eip191" (personal_sign prefix).</param>
+/// <param name="SignedText">Which spelling of the req array is signed: "as_sent" (default), "compact" or "spaced".</param>
+/// <param name="SentText">Which spelling of the req array is sent: "compact" (default) or "spaced".</param>
+public sealed record SignatureFormSpec(string V, string Scheme, string SignedText, string SentText);
 
 /// <summary>A session key to register at authentication.</summary>
 public sealed record SessionKeySpec(string Application, IReadOnlyList<AllowanceSpec> Allowances, long ExpiresIn, string? Scope);
@@ -58,6 +65,12 @@ public sealed record VersionSpec(bool Omit, bool Relative, long Value)
 /// <summary>The expected outcome of a step.</summary>
 public sealed record ExpectSpec(bool Success, IReadOnlyList<KeyValuePair<string, YNode>> Fields, string? Error, string? Pattern, bool Unchanged)
 {
+    /// <summary>True for <c>expect: none</c>: the target must not answer at all (raw steps only).</summary>
+    public bool NoResponse { get; init; }
+
+    /// <summary>No response within the absence window.</summary>
+    public static ExpectSpec None { get; } = new(false, [], null, null, false) { NoResponse = true };
+
     /// <summary>Plain success with no field checks.</summary>
     public static ExpectSpec Ok { get; } = new(true, [], null, null, false);
 }
@@ -70,7 +83,7 @@ public sealed record StepSpec
 {
     /// <summary>0-based position in the scenario.</summary>
     public required int Index { get; init; }
-    /// <summary>The action (create, submit, close, transfer, query, request, raw, check, wait_push, auth, reauth, revoke).</summary>
+    /// <summary>The action (create, submit, close, transfer, query, request, raw, resend, check, wait_push, auth, reauth, revoke).</summary>
     public required string Do { get; init; }
     /// <summary>Where the step starts in its file.</summary>
     public required SourceMark Mark { get; init; }
@@ -145,6 +158,16 @@ public sealed record StepSpec
     public bool SaveJwt { get; init; }
     /// <summary>JWT for reauth (<c>saved</c> or literal).</summary>
     public string? Jwt { get; init; }
+    /// <summary>Signature form of the request (null = normal).</summary>
+    public SignatureFormSpec? SignatureForm { get; init; }
+    /// <summary>auth: <c>previous</c> reuses this wallet's last challenge instead of sending auth_request.</summary>
+    public string? AuthChallenge { get; init; }
+    /// <summary>auth: replacement for sig[0] of auth_verify (<c>zeros</c>, <c>short</c> or literal hex).</summary>
+    public string? AuthSignature { get; init; }
+    /// <summary>auth: signer reference of an existing key to present as session_key (e.g. <c>bob.key</c>).</summary>
+    public string? AuthKeyRef { get; init; }
+    /// <summary>auth: also remember the registered key as <c>as.&lt;name&gt;</c>.</summary>
+    public string? SaveKeyAs { get; init; }
 
     /// <summary>Label for reports.</summary>
     public string Label => Name ?? (Method is null ? Do : $"{Do} {Method}");
