@@ -56,6 +56,14 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
                 cov[rule.Id] = new JsonArray(scenarios.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
             doc["coverage"] = cov;
             doc["uncovered_rules"] = new JsonArray(Coverage.Uncovered.Select(r => (JsonNode?)JsonValue.Create(r.Id)).ToArray());
+            var gaps = new JsonObject();
+            foreach (var g in Coverage.Gaps)
+                gaps[g.Rule.Id] = new JsonObject
+                {
+                    ["reason"] = g.Reason,
+                    ["covered_by"] = new JsonArray(g.CoveredBy.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+                };
+            doc["gaps"] = gaps;
         }
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
@@ -144,6 +152,8 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
             sb.AppendLine("<h2>Rule coverage</h2><table><tr><th>Rule</th><th>Spec</th><th>Section</th><th>Text</th><th>Scenarios</th></tr>");
             foreach (var (rule, scenarios) in Coverage.Rows)
                 sb.AppendLine($"<tr><td><code>{H(rule.Id)}</code></td><td>{H(rule.Spec)}</td><td>{H(rule.Section)}</td><td>{H(rule.Text)}</td><td{(scenarios.Count == 0 ? " class=\"FAILED\"" : "")}>{(scenarios.Count == 0 ? "none" : string.Join("<br/>", scenarios.Select(x => $"<code>{H(x)}</code>")))}</td></tr>");
+            foreach (var g in Coverage.Gaps)
+                sb.AppendLine($"<tr><td><code>{H(g.Rule.Id)}</code></td><td>{H(g.Rule.Spec)}</td><td>{H(g.Rule.Section)}</td><td>{H(g.Rule.Text)}</td><td>{(g.CoveredBy.Count == 0 ? "gap without covered_by" : $"not over the wire ({H(g.Reason ?? "")}); covered by:<br/>" + string.Join("<br/>", g.CoveredBy.Select(x => $"<code>{H(x)}</code>")))}</td></tr>");
             sb.AppendLine("</table>");
         }
         sb.AppendLine("</body></html>");
