@@ -51,9 +51,9 @@ public sealed class RunnerTests
           - do: create
         """;
 
-    private async Task<CaseResult> RunAsync(string extraSteps, string? replace = null, string? with = null)
+    private async Task<CaseResult> RunAsync(string extraSteps, string? replace = null, string? with = null, string id = "engine/runner/case")
     {
-        var yaml = (replace is null ? Base : Base.Replace(replace, with, StringComparison.Ordinal)) + extraSteps;
+        var yaml = (replace is null ? Base : Base.Replace(replace, with, StringComparison.Ordinal)).Replace("engine/runner/case", id, StringComparison.Ordinal) + extraSteps;
         var scenario = ScenarioLoader.LoadText("runner.yaml", yaml).Single();
         return await new CaseRunner(_target, _treasury, _settings).RunAsync(new ScenarioCase(scenario, "NitroRPC/0.4"));
     }
@@ -134,5 +134,42 @@ public sealed class RunnerTests
             + "    expect:\n      error: \"never\"\n      unchanged: true\n");
         Assert.That(r.Outcome, Is.EqualTo(Outcome.Failed));
         Assert.That(r.Message, Does.Contain("succeeded"));
+    }
+
+    [Test]
+    public async Task RequestIdPlaceholderIsTheIdOfTheRequestSent()
+    {
+        var r = await RunAsync("\n  - do: request\n    as: alice\n    method: ping\n    params: { echo: \"{request_id}\" }\n");
+        Assert.That(r.Outcome, Is.EqualTo(Outcome.Ok), r.Message);
+        var sent = r.Steps[1].Exchanges.Single().Request!;
+        var m = System.Text.RegularExpressions.Regex.Match(sent, "^\\{\"req\":\\[([0-9]+),\"ping\",\\{\"echo\":([0-9]+)\\}");
+        Assert.That(m.Success, Is.True, sent);
+        Assert.That(m.Groups[2].Value, Is.EqualTo(m.Groups[1].Value));
+    }
+
+    [Test]
+    public async Task ExpectNoneFailsWhenTheTargetAnswers()
+    {
+        var r = await RunAsync("\n  - do: raw\n    connection: alice\n    frame: '{\"req\":[{request_id},\"ping\",{},{now}],\"sig\":[]}'\n    expect: none\n    within_ms: 500\n");
+        Assert.That(r.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(r.Message, Does.Contain("expected no response").And.Contain("pong"));
+    }
+
+    [Test]
+    public async Task ResendWithoutAnEarlierRequestFailsClearly()
+    {
+        var r = await RunAsync("", "  - do: create", "  - do: resend");
+        Assert.That(r.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(r.Message, Does.Contain("no request frame has been sent"));
+    }
+
+    [Test]
+    public async Task SigningOtherBytesThanSentMovesTheSignatureToAnotherAddress()
+    {
+        var r = await RunAsync("\n  - do: transfer\n    as: alice\n    to: bob\n    signature: { signed_text: spaced }\n    allocations: [{ asset: usdc, amount: \"1\" }]\n    expect: { error: \"invalid signature\", unchanged: true }\n"
+            + "  - do: transfer\n    as: alice\n    to: bob\n    signature: { sent_text: spaced, v: \"0/1\" }\n    allocations: [{ asset: usdc, amount: \"1\" }]\n",
+            "amount: \"10\" }\n", "amount: \"5\" }\n", "engine/runner/signature-form");
+        Assert.That(r.Outcome, Is.EqualTo(Outcome.Ok), r.Message);
+        Assert.That(r.Steps[2].Exchanges.Single().Request, Does.StartWith("{\"req\":[").And.Contain(", \"transfer\", {\"destination\": "));
     }
 }
