@@ -54,8 +54,10 @@ internal static class ScenarioReferenceChecker
             if (step.AuthKeyRef is { } kr) SignerRef(kr, step.Mark, $"{f}.key");
             if (step.Do is "revoke" && step.RevokeTarget is { } rt && !rt.StartsWith("0x", StringComparison.Ordinal) && !rt.Contains('{', StringComparison.Ordinal))
                 SignerRef(rt, step.Mark, $"{f}.session_key");
-            if (step.Expect.NoResponse && step.Do is not "raw" and not "resend")
-                errors.Add(new(step.Mark, $"{f}.expect", "expect: none (no response at all) is only for raw and resend steps"));
+            if (step.Expect.NoResponse && step.Do is not "raw")
+                errors.Add(new(step.Mark, $"{f}.expect", "expect: none (no response at all) is only for raw steps"));
+            if (step.SignatureForm is not null && step.Do is not ("create" or "submit" or "close" or "transfer" or "query" or "request" or "revoke"))
+                errors.Add(new(step.Mark, $"{f}.signature", $"a {step.Do} step sends no request signed over req (signature: applies to create, submit, close, transfer, query, request, revoke)"));
             if (step.Do is "raw" or "resend" && step.Connection is { } cn && cn != "anonymous") Receiver(cn, step.Mark, $"{f}.connection");
             Definition(step.Definition, step.Mark, f);
             if (step.Do is "transfer") foreach (var t in step.To) Wallet(t, step.Mark, $"{f}.to");
