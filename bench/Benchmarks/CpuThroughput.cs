@@ -29,6 +29,9 @@ internal static class CpuThroughput
             Measure(backend.Name, "sign", count, () => backend.Sign(hash, key, signature));
             Measure(backend.Name, "recover", count, () => backend.TryRecover(hash, signature, publicKey));
         }
+        var request = System.Text.Encoding.UTF8.GetBytes(SampleRequest.Json);
+        var digest = new byte[32];
+        Measure("-", $"keccak256 ({request.Length} B)", operations * 10, () => Keccak256.Hash(request, digest));
         return 0;
     }
 

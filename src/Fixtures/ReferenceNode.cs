@@ -73,6 +73,8 @@ public sealed class ReferenceNode : IAsyncDisposable
             k.AddServerHeader = false;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // The embedding process owns Ctrl+C and SIGTERM; the host must not react to them on its own.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
         var node = new ReferenceNode(app, runtime, router);
 
@@ -152,6 +154,26 @@ public sealed class ReferenceNode : IAsyncDisposable
         catch (WebSocketException)
         {
             // Protocol violations (e.g. invalid UTF-8 in a text frame) and aborted sockets end this connection only.
+            if (socket.State == WebSocketState.CloseSent) await DrainUntilClosedAsync(socket).ConfigureAwait(false);
+        }
+    }
+
+    // After our close frame, read until the peer's close frame (or a short timeout) so the socket is not reset
+    // with unread data, which could make the peer lose the close status.
+    private static async Task DrainUntilClosedAsync(WebSocket socket)
+    {
+        var scratch = new byte[16 * 1024];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                var result = await socket.ReceiveAsync(scratch, timeout.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close) return;
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
         }
     }
 
@@ -165,6 +187,7 @@ public sealed class ReferenceNode : IAsyncDisposable
         {
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
+            await DrainUntilClosedAsync(socket).ConfigureAwait(false);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {

@@ -14,7 +14,10 @@ public sealed class CloseAppSessionHandler(LedgerContext context) : IRpcMethodHa
     public bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    public MethodOutcome Handle(RpcCall call) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to close application session"));
+
+    private MethodOutcome HandleChecked(RpcCall call)
     {
         string sessionId;
         IReadOnlyList<AllocationParam> allocations;

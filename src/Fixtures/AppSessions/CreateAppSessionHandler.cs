@@ -16,7 +16,10 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
     public bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    public MethodOutcome Handle(RpcCall call) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to create application session"));
+
+    private MethodOutcome HandleChecked(RpcCall call)
     {
         AppDefinition definition;
         IReadOnlyList<AllocationParam> allocations;

@@ -14,7 +14,10 @@ public sealed class SubmitAppStateHandler(LedgerContext context) : IRpcMethodHan
     public bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    public MethodOutcome Handle(RpcCall call) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to submit app state"));
+
+    private MethodOutcome HandleChecked(RpcCall call)
     {
         string sessionId, intent;
         ulong version;

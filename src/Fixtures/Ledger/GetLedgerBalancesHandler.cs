@@ -13,7 +13,10 @@ public sealed class GetLedgerBalancesHandler(LedgerContext context) : IRpcMethod
     public bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    public MethodOutcome Handle(RpcCall call) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(call), () => MethodOutcome.Fail("failed to get ledger balances"));
+
+    private MethodOutcome HandleChecked(RpcCall call)
     {
         string accountId;
         try

@@ -13,7 +13,10 @@ public sealed class GetLedgerTransactionsHandler(LedgerContext context) : IRpcMe
     public bool IsPrivate => false;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    public MethodOutcome Handle(RpcCall call) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(call), () => MethodOutcome.Fail("failed to get transactions"));
+
+    private MethodOutcome HandleChecked(RpcCall call)
     {
         string accountId, asset, txType;
         ListOptions options;

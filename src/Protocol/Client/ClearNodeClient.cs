@@ -66,6 +66,9 @@ public sealed class ClearNodeClient : IAsyncDisposable
     /// <summary>Broker-signature failures and unparseable server frames seen so far.</summary>
     public IReadOnlyList<Exception> ProtocolViolations => _violations.ToArray();
 
+    /// <summary>With <see cref="ClearNodeClientOptions.SubscribeOnConnect"/>: every push since the connection opened; else null.</summary>
+    public PushSubscription? InitialPushes { get; private set; }
+
     /// <summary>Unmatched responses dropped because nobody read them.</summary>
     public long UnmatchedDropped => Interlocked.Read(ref _unmatchedDropped);
 
@@ -97,6 +100,7 @@ public sealed class ClearNodeClient : IAsyncDisposable
             throw;
         }
         var client = new ClearNodeClient(uri, socket, options);
+        if (options.SubscribeOnConnect) client.InitialPushes = client.Subscribe();
         client._receiveLoop = Task.Run(client.ReceiveLoopAsync, CancellationToken.None);
         client._sendLoop = Task.Run(client.SendLoopAsync, CancellationToken.None);
         return client;
@@ -283,9 +287,10 @@ public sealed class ClearNodeClient : IAsyncDisposable
                     var bytes = Encoding.UTF8.GetBytes(outgoing.Text);
                     try
                     {
-                        await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, _lifetime.Token).ConfigureAwait(false);
+                        // Logged before the write so a fast reply can never precede its request in the log.
                         if (_options.FrameLogEnabled)
                             _log.Enqueue(new LoggedFrame(FrameDirection.Outbound, Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow, outgoing.Text));
+                        await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, _lifetime.Token).ConfigureAwait(false);
                         outgoing.Sent.TrySetResult();
                     }
                     catch (Exception ex)

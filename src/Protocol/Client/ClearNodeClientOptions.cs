@@ -35,6 +35,10 @@ public sealed record ClearNodeClientOptions
     /// <summary>An inbound message larger than this closes the connection (protects the client's memory).</summary>
     public int MaxFrameBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>Create <see cref="ClearNodeClient.InitialPushes"/> (all methods) before the first frame is read, so pushes sent
+    /// right after the upgrade (the <c>assets</c> notification) are kept. Bounded by <see cref="PushBufferCapacity"/>.</summary>
+    public bool SubscribeOnConnect { get; init; }
+
     /// <summary>Called on the receive loop for every push (request id 0) with its receipt timestamp; keep it cheap.</summary>
     public Action<RpcFrame>? PushObserver { get; init; }
 }

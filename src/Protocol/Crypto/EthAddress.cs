@@ -62,16 +62,15 @@ public static class EthAddress
         for (var i = 0; i < 40; i++) ascii[i] = (byte)lowerHex40[i];
         Span<byte> hash = stackalloc byte[32];
         Keccak256.Hash(ascii, hash);
-        return string.Create(42, (lowerHex40, hash.ToArray()), static (chars, state) =>
+        Span<char> chars = stackalloc char[42];
+        chars[0] = '0';
+        chars[1] = 'x';
+        for (var i = 0; i < 40; i++)
         {
-            chars[0] = '0';
-            chars[1] = 'x';
-            for (var i = 0; i < 40; i++)
-            {
-                var c = state.lowerHex40[i];
-                var nibble = (state.Item2[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xF;
-                chars[i + 2] = c >= 'a' && nibble >= 8 ? (char)(c - 32) : c;
-            }
-        });
+            var c = lowerHex40[i];
+            var nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xF;
+            chars[i + 2] = c >= 'a' && nibble >= 8 ? (char)(c - 32) : c;
+        }
+        return new string(chars);
     }
 }

@@ -14,11 +14,11 @@ public static class Requests
     /// <summary><c>get_config</c>: <c>{}</c>.</summary>
     public static JsonObject GetConfig() => [];
 
-    /// <summary><c>get_assets</c>: <c>{}</c> or <c>{"chain_id":n}</c>.</summary>
+    /// <summary><c>get_assets</c>: <c>{}</c> or <c>{"chain_id":n}</c>; like the SDK, a null or 0 chain id is left out.</summary>
     public static JsonObject GetAssets(ulong? chainId = null)
     {
         var o = new JsonObject();
-        if (chainId is { } c) o["chain_id"] = c;
+        if (chainId is { } c && c != 0) o["chain_id"] = c;
         return o;
     }
 
@@ -42,16 +42,17 @@ public static class Requests
         return o;
     }
 
-    /// <summary><c>get_ledger_transactions</c>: <c>{"account_id", "asset"?, "tx_type"?, "offset"?, "limit"?, "sort"?}</c>.</summary>
+    /// <summary><c>get_ledger_transactions</c>: <c>{"account_id", "asset"?, "tx_type"?, "offset"?, "limit"?, "sort"?}</c>;
+    /// like the SDK's filter copy, null and empty-string filters are left out.</summary>
     public static JsonObject GetLedgerTransactions(string accountId, string? asset = null, string? txType = null,
         ulong? offset = null, ulong? limit = null, string? sort = null)
     {
         var o = new JsonObject { ["account_id"] = accountId };
-        if (asset is not null) o["asset"] = asset;
-        if (txType is not null) o["tx_type"] = txType;
+        if (!string.IsNullOrEmpty(asset)) o["asset"] = asset;
+        if (!string.IsNullOrEmpty(txType)) o["tx_type"] = txType;
         if (offset is { } off) o["offset"] = off;
         if (limit is { } lim) o["limit"] = lim;
-        if (sort is not null) o["sort"] = sort;
+        if (!string.IsNullOrEmpty(sort)) o["sort"] = sort;
         return o;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
 namespace NitroConformance.Protocol.Rpc;
@@ -17,8 +18,24 @@ public sealed record RpcFrame
     /// <summary>Element 1.</summary>
     public required string Method { get; init; }
 
-    /// <summary>Element 2 (params or result); null when it is JSON <c>null</c>.</summary>
-    public JsonNode? Params { get; init; }
+    private StrongBox<JsonNode?>? _params;
+
+    /// <summary>Element 2 (params or result); null when it is JSON <c>null</c>. Parsed from <see cref="RawParams"/> on first
+    /// access (the load harness never pays for trees it does not read); each frame hands out one shared tree.</summary>
+    public JsonNode? Params
+    {
+        get
+        {
+            var box = Volatile.Read(ref _params);
+            if (box is null)
+            {
+                Interlocked.CompareExchange(ref _params, new StrongBox<JsonNode?>(RpcFrameParser.ParseParams(RawParams)), null);
+                box = Volatile.Read(ref _params)!;
+            }
+            return box.Value;
+        }
+        init => _params = new StrongBox<JsonNode?>(value);
+    }
 
     /// <summary>The exact text of element 2.</summary>
     public required string RawParams { get; init; }

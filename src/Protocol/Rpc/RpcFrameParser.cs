@@ -120,16 +120,8 @@ public static class RpcFrameParser
         if (array is null) throw new RpcFrameFormatException("frame", "has neither a req nor a res array.");
 
         var parts = array.Value;
+        // The reader has already validated the params text (syntax and depth), so parsing it later cannot fail.
         var rawParams = Encoding.UTF8.GetString(bytes, parts.ParamsStart, parts.ParamsEnd - parts.ParamsStart);
-        JsonNode? parameters;
-        try
-        {
-            parameters = JsonNode.Parse(bytes.AsSpan(parts.ParamsStart, parts.ParamsEnd - parts.ParamsStart), null, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new RpcFrameFormatException($"{parts.Name}[2]", $"invalid JSON: {ex.Message}", ex);
-        }
 
         return new RpcFrame
         {
@@ -137,7 +129,6 @@ public static class RpcFrameParser
             RawArray = Encoding.UTF8.GetString(bytes, parts.Start, parts.End - parts.Start),
             RequestId = parts.RequestId,
             Method = parts.Method,
-            Params = parameters,
             RawParams = rawParams,
             Timestamp = parts.Timestamp,
             Signatures = (IReadOnlyList<string>?)signatures ?? [],
@@ -145,6 +136,9 @@ public static class RpcFrameParser
             Text = text,
         };
     }
+
+    /// <summary>Parses already-validated params text into a tree (null for JSON <c>null</c>).</summary>
+    internal static JsonNode? ParseParams(string rawParams) => JsonNode.Parse(rawParams, null, DocumentOptions);
 
     private readonly record struct ArrayParts(string Name, int Start, int End, ulong RequestId, string Method, int ParamsStart, int ParamsEnd, ulong Timestamp);
 

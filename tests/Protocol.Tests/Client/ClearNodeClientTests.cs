@@ -144,6 +144,23 @@ public class ClearNodeClientTests
     }
 
     [Test]
+    public async Task Initial_subscription_keeps_the_push_sent_right_after_upgrade()
+    {
+        await using var server = new TestWebSocketServer(async c =>
+        {
+            await c.SendAsync(TestWebSocketServer.Response(0, "assets", new JsonObject { ["assets"] = new JsonArray() }));
+            await c.HoldAsync();
+        });
+        await using var client = await ClearNodeClient.ConnectAsync(server.Url, Options(new() { SubscribeOnConnect = true }));
+        var first = await client.InitialPushes!.NextAsync(Short);
+        Assert.That(first.Method, Is.EqualTo("assets"));
+        Assert.That(first.RawParams, Is.EqualTo("{\"assets\":[]}"));
+
+        await using var plain = await ClearNodeClient.ConnectAsync(server.Url, Options());
+        Assert.That(plain.InitialPushes, Is.Null);
+    }
+
+    [Test]
     public async Task Full_subscription_drops_oldest_and_counts()
     {
         await using var server = new TestWebSocketServer(async c =>

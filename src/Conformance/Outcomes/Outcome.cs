@@ -1,0 +1,42 @@
+namespace NitroConformance.Conformance.Outcomes;
+
+/// <summary>Outcome class of a case or step (as in Autobahn's test suite), ordered from best to worst.</summary>
+public enum Outcome
+{
+    /// <summary>Behaved exactly as specified.</summary>
+    Ok,
+    /// <summary>Rejected as required but with another error text; fails only in strict mode.</summary>
+    NonStrict,
+    /// <summary>The target lacks an optional feature the case needs.</summary>
+    Unimplemented,
+    /// <summary>Not run (not enough funds, filtered, step not applicable).</summary>
+    Skipped,
+    /// <summary>Wrong behaviour.</summary>
+    Failed,
+}
+
+/// <summary>Report names and ordering of <see cref="Outcome"/>.</summary>
+public static class OutcomeNames
+{
+    /// <summary>The upper-case name used in reports (OK, NON-STRICT, FAILED, UNIMPLEMENTED, SKIPPED).</summary>
+    public static string Label(this Outcome o) => o switch
+    {
+        Outcome.Ok => "OK",
+        Outcome.NonStrict => "NON-STRICT",
+        Outcome.Unimplemented => "UNIMPLEMENTED",
+        Outcome.Skipped => "SKIPPED",
+        _ => "FAILED",
+    };
+
+    /// <summary>The worse of two step outcomes (FAILED &gt; NON-STRICT &gt; OK).</summary>
+    public static Outcome Worst(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
+
+    private static int Rank(Outcome o) => o switch
+    {
+        Outcome.Ok => 0,
+        Outcome.Skipped => 1,
+        Outcome.NonStrict => 2,
+        Outcome.Unimplemented => 3,
+        _ => 4,
+    };
+}

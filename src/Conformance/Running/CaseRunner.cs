@@ -1,0 +1,225 @@
+using System.Globalization;
+using NitroConformance.Conformance.Configuration;
+using NitroConformance.Conformance.Outcomes;
+using NitroConformance.Conformance.Scenarios;
+using NitroConformance.Conformance.Templates;
+using NitroConformance.Protocol.Crypto;
+using NitroConformance.Protocol.Rpc;
+
+namespace NitroConformance.Conformance.Running;
+
+/// <summary>Runs one case end to end: fresh wallets, funding, steps, the funds invariant, sweep, clean-up.</summary>
+public sealed class CaseRunner(Target target, Treasury treasury, RunSettings settings)
+{
+    /// <summary>Runs <paramref name="scenarioCase"/>; never throws for target misbehaviour (it becomes the result).</summary>
+    public async Task<CaseResult> RunAsync(ScenarioCase scenarioCase, CancellationToken ct = default)
+    {
+        var start = DateTimeOffset.UtcNow;
+        var scenario = scenarioCase.Scenario;
+        var steps = new List<StepResult>();
+        CaseResult Done(Outcome o, string message) => new(scenarioCase, o, message, steps, start, DateTimeOffset.UtcNow, target.Name);
+
+        var missing = scenario.Features.Where(f => !settings.Supports(f)).ToList();
+        if (missing.Count > 0) return Done(Outcome.Unimplemented, $"target lacks feature(s): {string.Join(", ", missing)}");
+
+        var state = new CaseState(scenarioCase, settings, target);
+        foreach (var w in scenario.Wallets)
+        {
+            state.Wallets[w.Name] = EthKey.FromSeed($"{settings.Seed}/{scenarioCase.Name}/{w.Name}");
+        }
+        var needs = new Dictionary<string, decimal>();
+        foreach (var w in scenario.Wallets)
+            foreach (var (asset, amount) in w.Funds)
+                needs[settings.Asset(asset)] = needs.GetValueOrDefault(settings.Asset(asset)) + amount;
+        if (treasury.TryReserve(needs) is { } reason) return Done(Outcome.Skipped, $"not enough funds: {reason}");
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(scenario.TimeoutMs ?? settings.CaseTimeoutMs);
+        var token = budget.Token;
+        var outcome = Outcome.Ok;
+        var message = "";
+        try
+        {
+            var setupExchanges = new List<Exchange>();
+            var setupStart = DateTimeOffset.UtcNow;
+            try
+            {
+                await SetUpAsync(state, setupExchanges, token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is StepFailure or TimeoutException or System.Net.WebSockets.WebSocketException or IOException
+                                       or Protocol.Client.ConnectionClosedException or Protocol.Client.RpcErrorException
+                                       or Protocol.Auth.AuthFailedException or HttpRequestException)
+            {
+                var text = $"set-up failed: {Describe(ex)}";
+                steps.Add(new StepResult(-1, "set-up", null, Outcome.Failed, text, setupExchanges, setupStart, DateTimeOffset.UtcNow));
+                return Done(Outcome.Failed, text);
+            }
+            foreach (var (asset, amount) in needs) state.Baseline[asset] = amount;
+
+            var executor = new StepExecutor(state);
+            foreach (var step in scenario.Steps)
+            {
+                if (step.WhenProtocols is { } when && !when.Contains(scenarioCase.Protocol)) continue;
+                var exchanges = new List<Exchange>();
+                var stepStart = DateTimeOffset.UtcNow;
+                Outcome o;
+                string msg;
+                try
+                {
+                    (o, msg) = await executor.RunAsync(step, exchanges, token).ConfigureAwait(false);
+                }
+                catch (StepFailure f)
+                {
+                    (o, msg) = (f.Outcome, f.Message);
+                }
+                catch (TemplateException t)
+                {
+                    (o, msg) = (Outcome.Failed, $"template: {t.Message}");
+                }
+                catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+                {
+                    (o, msg) = (Outcome.Failed, $"the case exceeded its {scenario.TimeoutMs ?? settings.CaseTimeoutMs} ms budget during this step");
+                }
+                steps.Add(new StepResult(step.Index, step.Label, StepMethods.MethodOf(step), o, msg, exchanges, stepStart, DateTimeOffset.UtcNow));
+                if (o != Outcome.Ok && message.Length == 0) message = $"step {step.Index + 1} ({step.Label}): {msg}";
+                outcome = OutcomeNames.Worst(outcome, o);
+                if (o == Outcome.Failed) break;
+            }
+
+            if (outcome != Outcome.Failed)
+            {
+                var invariantStart = DateTimeOffset.UtcNow;
+                var (ok, text) = await FundsInvariantAsync(state, token).ConfigureAwait(false);
+                steps.Add(new StepResult(scenario.Steps.Count, "funds invariant", null, ok ? Outcome.Ok : Outcome.Failed, text, [], invariantStart, DateTimeOffset.UtcNow));
+                if (!ok)
+                {
+                    outcome = Outcome.Failed;
+                    message = $"funds invariant: {text}";
+                }
+            }
+            return Done(outcome, message.Length == 0 ? $"all {steps.Count} checks passed" : message);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            return Done(Outcome.Failed, $"the case exceeded its {scenario.TimeoutMs ?? settings.CaseTimeoutMs} ms budget");
+        }
+        catch (StepFailure f)
+        {
+            return Done(f.Outcome, f.Message);
+        }
+        finally
+        {
+            await TearDownAsync(state, needs).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SetUpAsync(CaseState state, List<Exchange> exchanges, CancellationToken ct)
+    {
+        var scenario = state.Case.Scenario;
+        var timeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMs);
+        var connecting = scenario.Wallets.Where(w => w.Connect).Select(async w =>
+        {
+            WalletConnection conn;
+            try
+            {
+                conn = await WalletConnection.OpenAsync(w.Name, target.Url, target.BrokerAddress, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                throw new StepFailure(Outcome.Failed, $"cannot connect {w.Name} to {target.Url} within {settings.ConnectTimeoutMs} ms: {ex.Message}");
+            }
+            lock (state.Connections) state.Connections[w.Name] = conn;
+            if (!w.Auth) return;
+            var local = new List<Exchange>();
+            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, w.SessionKey, false, null, null, local, timeout, ct).ConfigureAwait(false);
+            lock (exchanges) exchanges.AddRange(local);
+            if (!attempt.Outcome.Succeeded) throw new StepFailure(Outcome.Failed, $"authenticating {w.Name} failed: {attempt.Outcome.Error}");
+            lock (state.Authenticated)
+            {
+                state.Authenticated.Add(w.Name);
+                if (w.SessionKey is not null && attempt.SessionKey is not null) state.SessionKeys[w.Name] = attempt.SessionKey;
+                if (attempt.Jwt is not null) state.Jwts[w.Name] = attempt.Jwt;
+            }
+        }).ToList();
+        await Task.WhenAll(connecting).ConfigureAwait(false);
+
+        var funding = scenario.Wallets.Where(w => w.Funds.Count > 0).Select(w =>
+            treasury.FundAsync(state.Wallets[w.Name].Address, w.Funds.ToDictionary(f => settings.Asset(f.Key), f => f.Value), ct)).ToList();
+        await Task.WhenAll(funding).ConfigureAwait(false);
+    }
+
+    private async Task<(bool, string)> FundsInvariantAsync(CaseState state, CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMs);
+        // Wallets that never authenticated may still hold funds (e.g. a close paid them): log them in to read their balances.
+        foreach (var w in state.Case.Scenario.Wallets.Where(w => !state.Authenticated.Contains(w.Name)))
+        {
+            if (state.Connections.Remove(w.Name, out var old)) await old.DisposeAsync().ConfigureAwait(false);
+            var conn = await WalletConnection.OpenAsync(w.Name, target.Url, target.BrokerAddress, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+            state.Connections[w.Name] = conn;
+            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, null, false, null, null, [], timeout, ct).ConfigureAwait(false);
+            if (!attempt.Outcome.Succeeded) return (false, $"cannot authenticate {w.Name} to read its balance: {attempt.Outcome.Error}");
+            state.Authenticated.Add(w.Name);
+        }
+        var snapshot = await LedgerSnapshot.TakeAsync(state, timeout, ct).ConfigureAwait(false);
+        var totals = snapshot.Totals();
+        var problems = new List<string>();
+        foreach (var asset in state.Baseline.Keys.Union(totals.Keys))
+        {
+            var want = state.Baseline.GetValueOrDefault(asset);
+            var have = totals.GetValueOrDefault(asset);
+            if (want != have)
+                problems.Add($"{asset}: wallets and their session shares hold {have.ToString(CultureInfo.InvariantCulture)} in total, but {want.ToString(CultureInfo.InvariantCulture)} was funded");
+        }
+        return problems.Count == 0
+            ? (true, "total of balances and shares equals the funded amount" + (state.Baseline.Count == 0 ? " (nothing funded)" : $" ({string.Join(", ", state.Baseline.Select(b => $"{b.Value.ToString(CultureInfo.InvariantCulture)} {b.Key}"))})"))
+            : (false, string.Join("; ", problems));
+    }
+
+    private async Task TearDownAsync(CaseState state, Dictionary<string, decimal> reserved)
+    {
+        if (settings.Sweep)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(settings.RequestTimeoutMs * 2));
+            var returned = new Dictionary<string, decimal>();
+            foreach (var wallet in state.Authenticated.ToList())
+            {
+                try
+                {
+                    var conn = state.Connections[wallet];
+                    var balances = await LedgerSnapshot.BalancesAsync(conn, null, TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), cts.Token).ConfigureAwait(false);
+                    var positive = balances.Where(b => b.Value > 0).Select(b => new TransferAllocation(b.Key, b.Value.ToString(CultureInfo.InvariantCulture))).ToList();
+                    if (positive.Count == 0) continue;
+                    var r = await conn.SendAsync(RpcMethods.Transfer, Requests.Transfer(treasury.Address, positive), [state.Wallets[wallet]], 0,
+                        TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), cts.Token).ConfigureAwait(false);
+                    if (r.Succeeded)
+                        foreach (var (asset, amount) in balances.Where(b => b.Value > 0)) returned[asset] = returned.GetValueOrDefault(asset) + amount;
+                }
+                catch (Exception ex) when (ex is StepFailure or OperationCanceledException or KeyNotFoundException)
+                {
+                    // Sweeping is best effort: what cannot be returned stays with the derived wallet.
+                }
+            }
+            treasury.Release(returned);
+        }
+        _ = reserved;
+        foreach (var conn in state.Connections.Values)
+        {
+            try
+            {
+                await conn.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.WebSockets.WebSocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The target may already have dropped the connection.
+            }
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        StepFailure f => f.Message,
+        Protocol.Client.RpcErrorException r => $"the target answered \"{r.ErrorText}\"",
+        _ => $"{ex.GetType().Name}: {ex.Message}",
+    };
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using NitroConformance.Conformance.Configuration;
+using NitroConformance.Conformance.Scenarios;
+using NitroConformance.Conformance.Templates;
+using NitroConformance.Protocol.Crypto;
+
+namespace NitroConformance.Conformance.Running;
+
+/// <summary>What the suite believes about one app session of a case (the model the node is compared with).</summary>
+public sealed class SessionModel
+{
+    /// <summary>app_session_id.</summary>
+    public required string Id { get; set; }
+    /// <summary>Version per the spec (1 at create, +1 per successful update).</summary>
+    public long Version { get; set; }
+    /// <summary>open or closed.</summary>
+    public string Status { get; set; } = "open";
+    /// <summary>Protocol in the definition.</summary>
+    public required string Protocol { get; init; }
+    /// <summary>Quorum.</summary>
+    public long Quorum { get; init; }
+    /// <summary>Participant addresses as sent.</summary>
+    public required IReadOnlyList<string> Participants { get; init; }
+    /// <summary>Participant wallet names (null for literals), parallel to <see cref="Participants"/>.</summary>
+    public required IReadOnlyList<string?> ParticipantNames { get; init; }
+    /// <summary>Weights.</summary>
+    public required IReadOnlyList<long> Weights { get; init; }
+}
+
+/// <summary>Per-case run-time state: keys, connections, sessions; resolves template placeholders.</summary>
+public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, Target target) : ITemplateScope
+{
+    /// <summary>The case.</summary>
+    public ScenarioCase Case { get; } = scenarioCase;
+    /// <summary>Settings.</summary>
+    public RunSettings Settings { get; } = settings;
+    /// <summary>Target.</summary>
+    public Target Target { get; } = target;
+    /// <summary>Wallet keys by name.</summary>
+    public Dictionary<string, EthKey> Wallets { get; } = [];
+    /// <summary>Session keys by wallet name.</summary>
+    public Dictionary<string, EthKey> SessionKeys { get; } = [];
+    /// <summary>Connections by wallet name.</summary>
+    public Dictionary<string, WalletConnection> Connections { get; } = [];
+    /// <summary>Wallets whose connection is authenticated.</summary>
+    public HashSet<string> Authenticated { get; } = [];
+    /// <summary>Saved JWTs by wallet name.</summary>
+    public Dictionary<string, string> Jwts { get; } = [];
+    /// <summary>Sessions by name.</summary>
+    public Dictionary<string, SessionModel> Sessions { get; } = [];
+    /// <summary>Funded totals per target symbol (the funds invariant's baseline).</summary>
+    public Dictionary<string, decimal> Baseline { get; } = [];
+
+    /// <summary>Key of a signer reference (<c>alice</c> or <c>alice.key</c>).</summary>
+    public EthKey Signer(string reference)
+    {
+        if (reference.EndsWith(".key", StringComparison.Ordinal))
+        {
+            var owner = reference[..^4];
+            return SessionKeys.TryGetValue(owner, out var k) ? k
+                : throw new StepFailure(Outcomes.Outcome.Failed, $"signer '{reference}': {owner} has no session key registered in this case");
+        }
+        return Wallets.TryGetValue(reference, out var w) ? w
+            : throw new StepFailure(Outcomes.Outcome.Failed, $"signer '{reference}' is not a wallet of this case");
+    }
+
+    /// <summary>The wallet owning a signer reference.</summary>
+    public static string OwnerOf(string reference) => reference.EndsWith(".key", StringComparison.Ordinal) ? reference[..^4] : reference;
+
+    /// <summary>A participant/destination as sent: a wallet name becomes its address; anything else is rendered.</summary>
+    public string Address(string nameOrLiteral) =>
+        Wallets.TryGetValue(nameOrLiteral, out var k) ? k.Address : TemplateRenderer.Render(nameOrLiteral, this);
+
+    /// <summary>The named session or a failure naming it.</summary>
+    public SessionModel Session(string name) => Sessions.TryGetValue(name, out var s) ? s
+        : throw new StepFailure(Outcomes.Outcome.Failed, $"session '{name}' has not been created in this case (create it first, or check save_as)");
+
+    /// <summary>Renders a template with this case's values.</summary>
+    public string Render(string template) => TemplateRenderer.Render(template, this);
+
+    /// <inheritdoc/>
+    public string? Resolve(string name, string? argument) => name switch
+    {
+        "wallet" when argument is not null => Wallets.TryGetValue(argument, out var w) ? w.Address : null,
+        "key" when argument is not null => SessionKeys.TryGetValue(argument, out var k) ? k.Address : null,
+        "session" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Id : null,
+        "version" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Version.ToString(CultureInfo.InvariantCulture) : null,
+        "quorum" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Quorum.ToString(CultureInfo.InvariantCulture) : null,
+        "asset" => Settings.Asset(argument ?? "usdc"),
+        "now" => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        "broker" => Target.BrokerAddress,
+        "protocol" => Case.Protocol,
+        _ => argument is null && Case.Scenario.Parameters.TryGetValue(name, out var p) ? p : null,
+    };
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NitroConformance.Conformance.Scenarios;
+using NitroConformance.Conformance.Templates;
+
+namespace NitroConformance.Conformance.Running;
+
+/// <summary>Turns scenario YAML values into JSON (rendering templates) and compares them with received JSON.</summary>
+public static class JsonMatch
+{
+    /// <summary>Converts a YAML tree to JSON: quoted scalars are strings; unquoted null/true/false/numbers keep their type;
+    /// a scalar that is exactly one placeholder becomes a number when it renders to an integer.</summary>
+    public static JsonNode? ToJson(YNode node, ITemplateScope scope) => node switch
+    {
+        YScalar s => ScalarToJson(s, scope),
+        YSeq q => new JsonArray(q.Items.Select(i => ToJson(i, scope)).ToArray()),
+        YMap m => ToObject(m, scope),
+        _ => null,
+    };
+
+    private static JsonObject ToObject(YMap m, ITemplateScope scope)
+    {
+        var o = new JsonObject();
+        foreach (var (k, v) in m.Entries) o[TemplateRenderer.Render(k.Value, scope)] = ToJson(v, scope);
+        return o;
+    }
+
+    private static JsonNode? ScalarToJson(YScalar s, ITemplateScope scope)
+    {
+        if (!s.Quoted)
+        {
+            if (s.IsNull) return null;
+            if (s.Value is "true" or "True") return JsonValue.Create(true);
+            if (s.Value is "false" or "False") return JsonValue.Create(false);
+            if (IsJsonNumber(s.Value)) return JsonNode.Parse(s.Value);
+        }
+        var text = TemplateRenderer.Render(s.Value, scope);
+        var single = s.Value.Length > 2 && s.Value[0] == '{' && s.Value[^1] == '}' && s.Value.IndexOf('{', 1) < 0;
+        if (single && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) return JsonValue.Create(n);
+        return JsonValue.Create(text);
+    }
+
+    private static bool IsJsonNumber(string text)
+    {
+        if (text.Length == 0) return false;
+        try
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
+            return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.BytesConsumed == text.Length;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); found=false when any part is missing.</summary>
+    public static bool TryGet(JsonNode? root, string path, out JsonNode? value)
+    {
+        value = root;
+        foreach (var rawPart in path.Split('.'))
+        {
+            var part = rawPart;
+            var name = part.Contains('[', StringComparison.Ordinal) ? part[..part.IndexOf('[', StringComparison.Ordinal)] : part;
+            if (name.Length > 0)
+            {
+                if (value is not JsonObject o || !o.TryGetPropertyValue(name, out value)) { value = null; return false; }
+            }
+            var rest = part[name.Length..];
+            while (rest.StartsWith('['))
+            {
+                var close = rest.IndexOf(']', StringComparison.Ordinal);
+                if (close < 0 || !int.TryParse(rest[1..close], out var idx) || value is not JsonArray a || idx < 0 || idx >= a.Count) { value = null; return false; }
+                value = a[idx];
+                rest = rest[(close + 1)..];
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Compares expected and actual JSON: numbers by value (also against numeric strings), objects by key set, arrays in order.</summary>
+    public static bool Equal(JsonNode? expected, JsonNode? actual)
+    {
+        if (expected is null || actual is null) return expected is null && actual is null;
+        switch (expected)
+        {
+            case JsonObject eo:
+                if (actual is not JsonObject ao || eo.Count != ao.Count) return false;
+                foreach (var (k, v) in eo)
+                    if (!ao.TryGetPropertyValue(k, out var av) || !Equal(v, av)) return false;
+                return true;
+            case JsonArray ea:
+                if (actual is not JsonArray aa || ea.Count != aa.Count) return false;
+                for (var i = 0; i < ea.Count; i++)
+                    if (!Equal(ea[i], aa[i])) return false;
+                return true;
+            default:
+                if (actual is not JsonValue av2) return false;
+                var e = ScalarText(expected);
+                var a = ScalarText(av2);
+                if (e == a) return true;
+                return decimal.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var ed)
+                    && decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var ad) && ed == ad
+                    && (expected.GetValueKind() == JsonValueKind.Number || actual.GetValueKind() == JsonValueKind.Number || IsAmountLike(e));
+        }
+    }
+
+    // Amount strings ("10" vs "10.0") compare by value; other strings only exactly.
+    private static bool IsAmountLike(string s) => s.Length > 0 && s.All(c => char.IsAsciiDigit(c) || c is '.' or '-');
+
+    /// <summary>The text of a JSON scalar (strings unquoted).</summary>
+    public static string ScalarText(JsonNode node) => node.GetValueKind() switch
+    {
+        JsonValueKind.String => node.GetValue<string>(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "null",
+        _ => node.ToJsonString(),
+    };
+
+    /// <summary>Compact text for messages.</summary>
+    public static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+
+    /// <summary>Parses a decimal amount from a JSON string or number.</summary>
+    public static decimal Amount(JsonNode? node) =>
+        node is not null && decimal.TryParse(ScalarText(node), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0m;
+}

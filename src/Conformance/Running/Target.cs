@@ -1,0 +1,21 @@
+using NitroConformance.Protocol.Crypto;
+
+namespace NitroConformance.Conformance.Running;
+
+/// <summary>A node under test: where it listens, its broker, and the treasury wallet that funds case wallets.</summary>
+public sealed class Target(string name, Uri url, string brokerAddress, EthKey treasury, bool embedded, IAsyncDisposable? owner) : IAsyncDisposable
+{
+    /// <summary>Report name.</summary>
+    public string Name { get; } = name;
+    /// <summary>WebSocket URL.</summary>
+    public Uri Url { get; } = url;
+    /// <summary>Broker address every frame must be signed by.</summary>
+    public string BrokerAddress { get; } = brokerAddress;
+    /// <summary>Funded treasury wallet.</summary>
+    public EthKey Treasury { get; } = treasury;
+    /// <summary>True for the embedded reference node.</summary>
+    public bool Embedded { get; } = embedded;
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => owner?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

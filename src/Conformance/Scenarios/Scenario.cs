@@ -1,0 +1,70 @@
+namespace NitroConformance.Conformance.Scenarios;
+
+/// <summary>One loaded scenario (one matrix row); run once per protocol as a <see cref="ScenarioCase"/>.</summary>
+public sealed record Scenario
+{
+    /// <summary>Stable id including the matrix suffix, e.g. <c>app-sessions/quorum/x[bob-only]</c>.</summary>
+    public required string Id { get; init; }
+    /// <summary>The id as written in the file.</summary>
+    public required string BaseId { get; init; }
+    /// <summary>Title.</summary>
+    public required string Title { get; init; }
+    /// <summary>What the scenario does.</summary>
+    public required string Description { get; init; }
+    /// <summary>What a conforming node must do.</summary>
+    public required string Expectation { get; init; }
+    /// <summary>Rule ids from scenarios/rules.yaml.</summary>
+    public required IReadOnlyList<string> Rules { get; init; }
+    /// <summary>Level.</summary>
+    public required ScenarioLevel Level { get; init; }
+    /// <summary>Protocols it runs under.</summary>
+    public required IReadOnlyList<string> Protocols { get; init; }
+    /// <summary>Optional target features it needs.</summary>
+    public IReadOnlyList<string> Features { get; init; } = [];
+    /// <summary>Extra categories.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>Whole-case budget override.</summary>
+    public int? TimeoutMs { get; init; }
+    /// <summary>Wallets in declaration order.</summary>
+    public required IReadOnlyList<WalletSpec> Wallets { get; init; }
+    /// <summary>Default session definition.</summary>
+    public DefinitionSpec Session { get; init; } = DefinitionSpec.Empty;
+    /// <summary>Steps.</summary>
+    public required IReadOnlyList<StepSpec> Steps { get; init; }
+    /// <summary>Matrix parameters of this row (rendered as text).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+    /// <summary>The file and position of the scenario.</summary>
+    public required SourceMark Mark { get; init; }
+
+    /// <summary>First id segment (area).</summary>
+    public string Area => BaseId.Split('/')[0];
+    /// <summary>Second id segment (family), or the area when there is none.</summary>
+    public string Family => BaseId.Split('/') is { Length: > 2 } p ? p[1] : Area;
+    /// <summary>RPC methods the scenario's steps exercise (for categories).</summary>
+    public IEnumerable<string> Methods => Steps.Select(StepMethods.MethodOf).OfType<string>().Distinct();
+}
+
+/// <summary>A scenario under one protocol: the unit that runs and is reported.</summary>
+public sealed record ScenarioCase(Scenario Scenario, string Protocol)
+{
+    /// <summary>Test name and known-failing key: <c>id [NitroRPC/0.4]</c>.</summary>
+    public string Name => $"{Scenario.Id} [{Protocol}]";
+}
+
+/// <summary>Maps a step action to the RPC method it sends.</summary>
+public static class StepMethods
+{
+    /// <summary>The method name, or null for steps that send no request under test.</summary>
+    public static string? MethodOf(StepSpec step) => step.Do switch
+    {
+        "create" => "create_app_session",
+        "submit" => "submit_app_state",
+        "close" => "close_app_session",
+        "transfer" => "transfer",
+        "query" or "request" => step.Method,
+        "auth" => "auth_verify",
+        "reauth" => "auth_verify",
+        "revoke" => "revoke_session_key",
+        _ => null,
+    };
+}
