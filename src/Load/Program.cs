@@ -3,6 +3,7 @@ using Spectre.Console;
 
 // Entry point of the load harness: run (default), compare, merge.
 var console = AnsiConsole.Console;
+if (Console.IsOutputRedirected) console.Profile.Width = 160; // CI logs: keep the metric table on one line per row
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

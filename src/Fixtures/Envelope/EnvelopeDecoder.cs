@@ -21,10 +21,12 @@ public static class EnvelopeDecoder
     /// <summary>Decodes <paramref name="text"/>; returns the request or the failure to answer.</summary>
     public static (InboundRequest? Request, EnvelopeFailure? Failure) Decode(string text)
     {
+        // Same-length rewrite, so raw req offsets stay valid against the original text.
+        var parseable = SurrogateEscapes.Sanitize(text);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, DocumentOptions);
+            document = JsonDocument.Parse(parseable, DocumentOptions);
         }
         catch (JsonException)
         {
@@ -34,7 +36,10 @@ public static class EnvelopeDecoder
 
         using (document)
         {
-            return Decode(document.RootElement, text);
+            var (request, failure) = Decode(document.RootElement, text);
+            if (request is not null && !ReferenceEquals(parseable, text))
+                request = request with { RawReq = OriginalSlice(parseable, text, request.RawReq) };
+            return (request, failure);
         }
     }
 
@@ -123,6 +128,13 @@ public static class EnvelopeDecoder
         var request = new InboundRequest(req.RequestId, req.Method, req.Params, req.Timestamp, req.RawText!,
             (IReadOnlyList<string>?)signatures ?? [], sid, text);
         return (request, null);
+    }
+
+    // The raw req as it was received: the sanitized slice located in the sanitized text, cut from the original.
+    private static string OriginalSlice(string parseable, string original, string rawSanitized)
+    {
+        var index = parseable.IndexOf(rawSanitized, StringComparison.Ordinal);
+        return index < 0 ? rawSanitized : original.Substring(index, rawSanitized.Length);
     }
 
     /// <summary>Go's <c>hexutil.Decode</c> acceptance: <c>0x</c>/<c>0X</c> prefix, even number of hex digits.</summary>

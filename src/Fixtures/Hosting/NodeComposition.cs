@@ -16,7 +16,7 @@ public static class NodeComposition
         foreach (var balance in runtime.Options.InitialBalances) state.Credit(balance.Wallet, balance.Asset, balance.Amount, now);
 
         foreach (var handler in LedgerMethods.Create(state, runtime.SessionKeys, runtime.Clock, runtime.Defects, runtime.UserTags))
-            router.Register(handler);
+            router.Register(handler.Method == "create_app_session" ? new ProtocolGate(handler, runtime.Options.Protocols, state) : handler);
 
         runtime.SessionKeyUsage = state.SessionKeyUsage;
         runtime.BalancePayload = wallet => new JsonObject { ["balance_updates"] = BalanceNotifications.ToJson(state.UnifiedBalances(wallet)) };

@@ -26,9 +26,6 @@ public sealed class LedgerContext(
     /// <summary>Defects seeded into this instance.</summary>
     public IReadOnlySet<DefectId> Defects { get; } = defects;
 
-    /// <summary>The transfer replay cache of this instance.</summary>
-    public Transfers.TransferReplayCache TransferReplays { get; } = new();
-
     /// <summary>True when <paramref name="defect"/> is seeded.</summary>
     public bool Has(DefectId defect) => Defects.Contains(defect);
 

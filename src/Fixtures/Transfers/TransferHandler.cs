@@ -8,6 +8,9 @@ namespace NitroConformance.Fixtures.Transfers;
 /// <summary><c>transfer</c> (clearnode-rpc.md §7): unified balance to unified balance, with replay refusal and caps.</summary>
 public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
 {
+    // One cache per handler, and the factory builds one handler per node instance.
+    private readonly TransferReplayCache _replays = new();
+
     /// <inheritdoc />
     public string Method => "transfer";
 
@@ -35,7 +38,7 @@ public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
         }
 
         var now = context.Now;
-        if (context.TransferReplays.Seen(call.RawReq, now))
+        if (_replays.Seen(call.RawReq, now))
             return BalancePushOutcomes.Fail(context, call, "operation denied: the request has already been processed");
         if (destination == "" && destinationTag == "")
             return BalancePushOutcomes.Fail(context, call, "destination or destination_tag must be provided");
@@ -68,7 +71,7 @@ public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
             state.RollbackTo(savepoint);
             return BalancePushOutcomes.Fail(context, call, error);
         }
-        context.TransferReplays.Add(call.RawReq, now);
+        _replays.Add(call.RawReq, now);
 
         var result = new JsonObject { ["transactions"] = transactions };
         var pushes = new List<Notification>

@@ -9,6 +9,9 @@ namespace NitroConformance.Load.Workloads;
 /// <param name="Timeout">Per submit and per push wait.</param>
 public sealed record BroadcastOptions(int Sessions, int Participants, string Protocol, (int Index, int Count) Shard, int PresignDepth, TimeSpan Timeout)
 {
+    /// <summary>Legacy app-message relay instead of submit_app_state: the sender's <c>message</c> (with <c>sid</c>) is relayed to every other participant.</summary>
+    public bool AppMessage { get; init; }
+
     /// <summary>Global session indexes this shard owns.</summary>
     public IReadOnlyList<int> OwnedSessions() =>
         Enumerable.Range(0, Sessions).Where(s => s % Shard.Count == Shard.Index).ToList();

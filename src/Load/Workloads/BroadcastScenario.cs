@@ -24,6 +24,11 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
     /// <summary>Submitter's response latency.</summary>
     public const string SubmitMetric = "broadcast.submit";
 
+    private string Recipient => options.AppMessage ? "message" : RecipientMetric;
+    private string Last => options.AppMessage ? "message.last" : LastMetric;
+    private string Submit => options.AppMessage ? "message.send" : SubmitMetric;
+    private readonly List<Task> _readers = [];
+
     private const long PresignMaxAgeMs = 30_000; // half the node's 60 s timestamp window
 
     private readonly List<BroadcastSession> _sessions = [];
@@ -36,12 +41,12 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
     private readonly ulong _nonceBase = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
 
     /// <inheritdoc/>
-    public string Name => "broadcast";
+    public string Name => options.AppMessage ? "app-message" : "broadcast";
     /// <inheritdoc/>
-    public string HeadlineMetric => RecipientMetric;
+    public string HeadlineMetric => Recipient;
     /// <inheritdoc/>
     public string SigningMode =>
-        $"pre-signed: up to {options.PresignDepth} submits per session signed ahead on a background task with the {Secp256k1.Default.Name} signer, " +
+        $"pre-signed: up to {options.PresignDepth} {(options.AppMessage ? "messages" : "submits")} per session signed ahead on a background task with the {Secp256k1.Default.Name} signer, " +
         $"re-signed after {PresignMaxAgeMs / 1000} s (inside the node's 60 s timestamp window); submits signed inline because the queue was empty: {Interlocked.Read(ref _inlineSigns)}";
 
     /// <summary>Wallet of participant <paramref name="position"/> of session <paramref name="session"/> (deterministic).</summary>
@@ -70,6 +75,10 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
             _sessions.Add(session);
             _byId[session.Id] = session;
         }
+        if (options.AppMessage)
+            foreach (var session in _sessions)
+                for (var p = 0; p < session.Members.Length; p++)
+                    _readers.Add(ReadRelayedAsync(session, p, _stop.Token));
         foreach (var session in _sessions) RefillOne(session);
         foreach (var session in _sessions) _idle.Writer.TryWrite(session);
         _presigner = Task.Run(() => PresignLoopAsync(_stop.Token), CancellationToken.None);
@@ -77,14 +86,11 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
 
     private async Task<BroadcastSession> OpenSessionAsync(int index, CancellationToken ct)
     {
-        var members = new WalletConnection[options.Participants];
         BroadcastSession? session = null;
-        for (var p = 0; p < options.Participants; p++)
-        {
-            var position = p;
-            members[p] = await WalletConnection.OpenAsync(target, WalletFor(index, p), f => OnPush(session!, position, f), options.Timeout, ct).ConfigureAwait(false);
-        }
-        session = new BroadcastSession(index, members);
+        // The observer reads 'session' once it is set; pushes before that (assets, channels, bu) are not asu anyway.
+        var members = await Task.WhenAll(Enumerable.Range(0, options.Participants).Select(p =>
+            WalletConnection.OpenAsync(target, WalletFor(index, p), f => OnPush(Volatile.Read(ref session), p, f), options.Timeout, ct))).ConfigureAwait(false);
+        Volatile.Write(ref session, new BroadcastSession(index, members));
         var definition = new AppDefinition(
             "nitro-load", options.Protocol == "0.4" ? "NitroRPC/0.4" : "NitroRPC/0.2",
             members.Select(m => m.Wallet.Address).ToList(), members.Select(_ => 1L).ToList(), 1, 86400, _nonceBase + (ulong)index);
@@ -112,9 +118,49 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         if (!ev.Arrive(position, frame.ReceivedTimestamp)) Interlocked.Increment(ref _duplicates);
     }
 
+    // Relayed messages are request frames, so they reach the client's unmatched-frame queue, not the push observer.
+    private async Task ReadRelayedAsync(BroadcastSession own, int position, CancellationToken stop)
+    {
+        var client = own.Members[position].Client;
+        while (!stop.IsCancellationRequested && client.IsConnected)
+        {
+            RpcFrame frame;
+            try
+            {
+                frame = await client.NextResponseAsync(TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                continue;
+            }
+            catch (Exception) when (stop.IsCancellationRequested || !client.IsConnected)
+            {
+                return;
+            }
+            catch (RpcFrameFormatException)
+            {
+                continue;
+            }
+            if (frame.Method != RpcMethods.Message || frame.Kind != RpcFrameKind.Request) continue;
+            if (!string.Equals(frame.Sid, own.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _misdelivered);
+                continue;
+            }
+            var seq = frame.Params?["seq"] is JsonValue v && v.TryGetValue<ulong>(out var n) ? n : 0;
+            var ev = own.Current;
+            if (ev is null || ev.Version != seq) Interlocked.Increment(ref _latePushes);
+            else if (!ev.Arrive(position, frame.ReceivedTimestamp)) Interlocked.Increment(ref _duplicates);
+        }
+    }
+
     private SignedRequest Sign(BroadcastSession s, ulong version)
     {
         var submitter = s.SubmitterFor(version);
+        if (options.AppMessage)
+            return RpcFrames.SignRequest(
+                Requests.AppMessage(submitter.Client.NextRequestId(), s.Id, new JsonObject { ["seq"] = version, ["type"] = "load" }, submitter.Client.NowMs()),
+                [submitter.Wallet]);
         var parameters = options.Protocol == "0.4"
             ? Requests.SubmitAppState(s.Id, "operate", version, [], $"{{\"v\":{version}}}")
             : Requests.SubmitAppState(s.Id, [], $"{{\"v\":{version}}}");
@@ -151,7 +197,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         }
         catch (OperationCanceledException) when (!ctx.Token.IsCancellationRequested)
         {
-            ctx.RecordError(SubmitMetric, "timeout waiting for an idle session");
+            ctx.RecordError(Submit, "timeout waiting for an idle session");
             return;
         }
         try
@@ -179,22 +225,23 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
             version = session.Version + 1;
             request = Sign(session, version);
         }
-        var ev = new FanOutEvent(version, options.Participants);
+        var sender = (int)(version % (ulong)options.Participants);
+        var ev = new FanOutEvent(version, options.Participants, options.AppMessage ? sender : -1);
         session.Current = ev;
         try
         {
             var response = await session.SubmitterFor(version).Client.SendSignedAsync(request, options.Timeout, ct).ConfigureAwait(false);
-            ctx.Record(SubmitMetric, response.ReceivedTimestamp);
+            ctx.Record(Submit, response.ReceivedTimestamp);
             session.Observe(version);
         }
         catch (RpcErrorException e)
         {
-            ctx.RecordError(SubmitMetric, e.ErrorText);
+            ctx.RecordError(Submit, e.ErrorText);
             return;
         }
         catch (TimeoutException)
         {
-            ctx.RecordError(SubmitMetric, "timeout");
+            ctx.RecordError(Submit, "timeout");
         }
         try
         {
@@ -209,22 +256,23 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         for (var p = 0; p < ev.Arrivals.Length; p++)
         {
             var at = Volatile.Read(ref ev.Arrivals[p]);
+            if (at == FanOutEvent.NotExpected) continue;
             if (at == 0)
             {
                 missing++;
-                ctx.RecordError(RecipientMetric, "timeout");
+                ctx.RecordError(Recipient, "timeout");
                 continue;
             }
             session.Observe(version);
             last = Math.Max(last, at);
-            ctx.Record(RecipientMetric, at);
+            ctx.Record(Recipient, at);
             if (ctx.Measured)
                 lock (_positions[p]) _positions[p].Record(RunClock.MicrosBetween(ctx.IntendedTimestamp, at));
         }
-        if (missing == 0) ctx.Record(LastMetric, last);
+        if (missing == 0) ctx.Record(Last, last);
         else
         {
-            ctx.RecordError(LastMetric, "timeout");
+            ctx.RecordError(Last, "timeout");
             ctx.Count("push_timeouts", missing);
         }
         ctx.Metrics.Increment("misdelivered", Interlocked.Exchange(ref _misdelivered, 0));
@@ -241,7 +289,8 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
             ["sessions"] = _sessions.Count.ToString(CultureInfo.InvariantCulture) + (options.Shard.Count > 1 ? $" (shard {options.Shard.Index + 1}/{options.Shard.Count} of {options.Sessions})" : ""),
             ["participants"] = options.Participants.ToString(CultureInfo.InvariantCulture),
             ["connections"] = (_sessions.Count * options.Participants).ToString(CultureInfo.InvariantCulture),
-            ["protocol"] = options.Protocol == "0.4" ? "NitroRPC/0.4 submit_app_state intent operate" : "NitroRPC/0.2 submit_app_state",
+            ["protocol"] = options.AppMessage ? "legacy message with sid, relayed to the other participants"
+                : options.Protocol == "0.4" ? "NitroRPC/0.4 submit_app_state intent operate" : "NitroRPC/0.2 submit_app_state",
             ["inline_signs"] = Interlocked.Read(ref _inlineSigns).ToString(CultureInfo.InvariantCulture),
         });
     }
@@ -251,6 +300,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
     {
         _stop.Cancel();
         await _presigner.ConfigureAwait(false);
+        await Task.WhenAll(_readers).ConfigureAwait(false);
         foreach (var s in _sessions)
             foreach (var m in s.Members)
                 await m.DisposeAsync().ConfigureAwait(false);

@@ -1,15 +1,31 @@
 namespace NitroConformance.Load.Workloads;
 
 /// <summary>One submitted state whose pushes are awaited: arrival time per recipient position.</summary>
-internal sealed class FanOutEvent(ulong version, int recipients)
+internal sealed class FanOutEvent
 {
-    private int _remaining = recipients;
+    private int _remaining;
+
+    /// <summary>Creates an event for <paramref name="recipients"/> positions; <paramref name="skip"/> (the sender of a relayed message) expects nothing.</summary>
+    public FanOutEvent(ulong version, int recipients, int skip = -1)
+    {
+        Version = version;
+        Arrivals = new long[recipients];
+        _remaining = recipients;
+        if (skip >= 0)
+        {
+            Arrivals[skip] = NotExpected;
+            _remaining--;
+        }
+    }
+
+    /// <summary>Arrival value of a position that expects no delivery.</summary>
+    public const long NotExpected = -1;
 
     /// <summary>Session version the push must carry (0.2 included: the node increments it).</summary>
-    public ulong Version { get; } = version;
+    public ulong Version { get; }
 
     /// <summary>Receipt timestamp per position; 0 = not yet.</summary>
-    public long[] Arrivals { get; } = new long[recipients];
+    public long[] Arrivals { get; }
 
     /// <summary>Completes when every recipient has its push.</summary>
     public TaskCompletionSource AllArrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

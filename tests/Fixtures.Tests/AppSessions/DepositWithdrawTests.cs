@@ -82,6 +82,19 @@ public sealed class DepositWithdrawTests
         AssertFails(TwoParty(), "deposit", [A(Alice, "150")], "incorrect deposit request: quorum not reached: 1 / 2", Alice);
 
     [Test]
+    public void Deposit_OnlyOtherParticipantSigns_GoErrorNoQuorumNoDepositorSignature() =>
+        AssertFails(TwoParty(), "deposit", [A(Alice, "150")], "incorrect deposit request: quorum not reached: 1 / 2", Bob);
+
+    [Test]
+    public void Deposit_DeltaAboveSmallBalance_GoInsufficientBalanceError()
+    {
+        var h = new LedgerHarness();
+        h.State.Credit(Alice.Address, "usdc", 130m);
+        var id = h.Create(Definition(AppProtocols.V04, [Alice, Bob], [1, 1], 1), [A(Alice, "100")], Alice, Alice);
+        Assert.That(h.Submit04(id, "deposit", 2, [A(Alice, "150")], Alice, Alice).Error, Is.EqualTo("incorrect deposit request: insufficient unified balance"));
+    }
+
+    [Test]
     public void Deposit_QuorumWithoutDepositor_GoErrorQuorumReachedNoDepositorSignature()
     {
         var id = ThreeParty();

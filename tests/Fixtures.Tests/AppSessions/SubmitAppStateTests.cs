@@ -40,6 +40,21 @@ public sealed class SubmitAppStateTests
     }
 
     [Test]
+    public void V02_WeightedSoleSigner_GoRouterSuccessfulSubmitAppState()
+    {
+        var h = new LedgerHarness();
+        h.State.Credit(Alice.Address, "usdc", 200m);
+        h.State.Credit(Bob.Address, "usdc", 300m);
+        var id = h.Create(Definition(AppProtocols.V02, [Alice, Bob], [100, 0], 100), [A(Alice, "200"), A(Bob, "300")], Alice, Alice, Bob);
+        var o = h.Call("submit_app_state", Requests.SubmitAppState(id, [A(Alice, "250"), A(Bob, "250")], "{\"k\":1}"), Alice, Alice);
+        Assert.That(o.Error, Is.Null);
+        Assert.That((o.Result!["version"]!.GetValue<ulong>(), o.Result["status"]!.GetValue<string>()), Is.EqualTo((2UL, "open")));
+        Assert.That(o.Result.AsObject().ContainsKey("session_data"), Is.False);
+        Assert.That(h.Session(id).SessionData, Is.EqualTo("{\"k\":1}"));
+        Assert.That((h.Share(id, Alice), h.Share(id, Bob)), Is.EqualTo((250m, 250m)));
+    }
+
+    [Test]
     public void V02_Operate_NegativeAllocation() =>
         AssertFails(Session(AppProtocols.V02, [1, 1], 1, A(Alice, "100")), null, 0, [A(Alice, "-50"), A(Bob, "150")],
             "negative allocation: -50 for asset usdc", Alice);

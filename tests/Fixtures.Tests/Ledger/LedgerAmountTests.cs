@@ -68,4 +68,22 @@ public sealed class LedgerAmountTests
         Assert.That(h.State.Transactions.Single().Amount, Is.EqualTo(0m));
         h.AssertConserved();
     }
+
+    [Test]
+    public void AmountsAsNumbersExponentsAndLongFractionsThroughCreate()
+    {
+        var h = new LedgerHarness();
+        h.State.Credit(LedgerHarness.Alice.Address, "usdc", 100m);
+        var alice = LedgerHarness.Alice.Address;
+        var raw = "{\"definition\":{\"application\":\"a\",\"protocol\":\"NitroRPC/0.4\",\"participants\":[\"" + alice + "\",\"" + LedgerHarness.Bob.Address
+            + "\"],\"weights\":[1,1],\"quorum\":1,\"nonce\":3},\"allocations\":[{\"participant\":\"" + alice + "\",\"asset\":\"usdc\",\"amount\":0.1},"
+            + "{\"participant\":\"" + alice + "\",\"asset\":\"usdc\",\"amount\":\"1E1\"},"
+            + "{\"participant\":\"" + alice + "\",\"asset\":\"usdc\",\"amount\":\"0.1234567890123456789\"}]}";
+        var o = h.Call("create_app_session", JsonNode.Parse(raw)!, LedgerHarness.Alice, LedgerHarness.Alice);
+        Assert.That(o.Error, Is.Null);
+        var id = o.Result!["app_session_id"]!.GetValue<string>();
+        Assert.That(h.Share(id, LedgerHarness.Alice), Is.EqualTo(10.223456789012345679m), "each row rounded to 18 digits when written");
+        Assert.That(LedgerHarness.Json(o.Notifications[0].Payload), Is.EqualTo("{\"balance_updates\":[{\"asset\":\"usdc\",\"amount\":\"89.776543210987654321\"}]}"));
+        h.AssertConserved();
+    }
 }

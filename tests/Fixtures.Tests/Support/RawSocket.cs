@@ -64,6 +64,16 @@ public sealed class RawSocket : IAsyncDisposable
         }
     }
 
+    /// <summary>Like <see cref="ReceiveContainingAsync"/> but returns null when the server closes first.</summary>
+    public async Task<string?> ReceiveContainingOrClosedAsync(string marker)
+    {
+        while (true)
+        {
+            var text = await ReceiveAsync();
+            if (text is null || text.Contains(marker, StringComparison.Ordinal)) return text;
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {

@@ -160,7 +160,7 @@ public sealed class TransferTests
         var h = new LedgerHarness();
         h.State.Credit(Alice.Address, "usdc", 10m);
         var keys = new MapOnlyKeys(AliceKey.Address, Alice.Address);
-        var handler = LedgerMethods.Create(h.State, keys, h.Clock, new HashSet<Defects.DefectId>()).Single(x => x.Method == "transfer");
+        var handler = LedgerMethods.Create(h.State, keys, h.Clock, new HashSet<NitroConformance.Fixtures.Defects.DefectId>()).Single(x => x.Method == "transfer");
         var signed = RpcFrames.SignRequest(new RpcRequest(1, "transfer", Params(Bob.Address, ("usdc", "1")), 1), [AliceKey]);
         var o = handler.Handle(new Node.RpcCall(Alice.Address, 1, "transfer", JsonNode.Parse(signed.ReqJson)![2]!.DeepClone(), signed.ReqJson, signed.Signatures, h.Clock.Now));
         Assert.That(o.Error, Is.EqualTo($"session key validation failed: failed to retrieve session key {AliceKey.Address}: record not found"));

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Threading.Channels;
+using NitroConformance.Load.Engine;
+using NitroConformance.Protocol.Client;
+using NitroConformance.Protocol.Crypto;
+using NitroConformance.Protocol.Rpc;
+
+namespace NitroConformance.Load.Workloads;
+
+/// <summary>Request latency of one method (ping, get_ledger_balances or transfer) over a pool of authenticated connections.</summary>
+public sealed class RequestLatencyScenario(Uri target, string method, int connections, TimeSpan timeout) : ILoadScenario
+{
+    private readonly List<(WalletConnection Conn, PresignedQueue<SignedRequest> Ready)> _pool = [];
+    private readonly Channel<int> _idle = Channel.CreateUnbounded<int>();
+    private BackgroundSigner? _signer;
+
+    /// <summary>Methods this workload can drive.</summary>
+    public static IReadOnlyList<string> Methods { get; } = [RpcMethods.Ping, RpcMethods.GetLedgerBalances, RpcMethods.Transfer];
+
+    /// <summary>Metric name: request.&lt;method&gt;.</summary>
+    public string Metric => "request." + method;
+
+    /// <inheritdoc/>
+    public string Name => "request-latency";
+    /// <inheritdoc/>
+    public string HeadlineMetric => Metric;
+    /// <inheritdoc/>
+    public string SigningMode => $"pre-signed: 16 requests per connection signed ahead on a background task with the {Secp256k1.Default.Name} signer, discarded after 30 s; inline signs: {_pool.Sum(p => Interlocked.Read(ref p.Ready.InlineSigns))}";
+
+    /// <summary>Wallet of connection <paramref name="i"/>; the embedded node credits these for transfers.</summary>
+    public static EthKey WalletFor(int i) => EthKey.FromSeed($"nitro-load/request/w{i}");
+
+    /// <inheritdoc/>
+    public async Task InitAsync(CancellationToken ct)
+    {
+        if (!Methods.Contains(method)) throw new ArgumentException($"params.method: '{method}' (use {string.Join(", ", Methods)})");
+        if (connections < 2) throw new ArgumentException("params.connections: at least 2 (transfers go to the next wallet)");
+        var opened = await Task.WhenAll(Enumerable.Range(0, connections).Select(i => WalletConnection.OpenAsync(target, WalletFor(i), null, timeout, ct))).ConfigureAwait(false);
+        for (var i = 0; i < opened.Length; i++)
+        {
+            var conn = opened[i];
+            var peer = WalletFor((i + 1) % connections).Address;
+            _pool.Add((conn, new PresignedQueue<SignedRequest>(16, 30_000, () => Sign(conn, peer))));
+            _idle.Writer.TryWrite(i);
+        }
+        foreach (var p in _pool) p.Ready.Refill();
+        _signer = new BackgroundSigner(() => { foreach (var p in _pool) p.Ready.Refill(); });
+    }
+
+    private SignedRequest Sign(WalletConnection c, string peer)
+    {
+        var parameters = method switch
+        {
+            RpcMethods.Ping => Requests.Ping(),
+            RpcMethods.GetLedgerBalances => Requests.GetLedgerBalances(),
+            _ => Requests.Transfer(peer, [new TransferAllocation("usdc", "0.000001")]),
+        };
+        return RpcFrames.SignRequest(c.Client.CreateRequest(method, parameters), method == RpcMethods.Ping ? [] : [c.Wallet]);
+    }
+
+    /// <inheritdoc/>
+    public async Task RunIterationAsync(IterationContext ctx)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Token);
+        cts.CancelAfter(timeout);
+        int i;
+        try
+        {
+            i = await _idle.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ctx.Token.IsCancellationRequested)
+        {
+            ctx.RecordError(Metric, "timeout waiting for an idle connection");
+            return;
+        }
+        try
+        {
+            var (conn, ready) = _pool[i];
+            var response = await conn.Client.SendSignedAsync(ready.Take(), timeout, cts.Token).ConfigureAwait(false);
+            ctx.Record(Metric, response.ReceivedTimestamp);
+        }
+        catch (RpcErrorException e)
+        {
+            ctx.RecordError(Metric, e.ErrorText);
+        }
+        catch (TimeoutException)
+        {
+            ctx.RecordError(Metric, "timeout");
+        }
+        finally
+        {
+            _idle.Writer.TryWrite(i);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ScenarioExtras Extras() => new(null, new Dictionary<string, string>
+    {
+        ["method"] = method,
+        ["connections"] = connections.ToString(CultureInfo.InvariantCulture),
+    });
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_signer is not null) await _signer.DisposeAsync().ConfigureAwait(false);
+        foreach (var (c, _) in _pool) await c.DisposeAsync().ConfigureAwait(false);
+    }
+}
