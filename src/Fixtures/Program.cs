@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NitroConformance.Fixtures;
 using NitroConformance.Fixtures.Config;
 using NitroConformance.Fixtures.Defects;
@@ -31,11 +32,17 @@ internal static class StandaloneNode
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        // Ctrl+C (SIGINT) and SIGTERM both stop the node cleanly.
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
+        });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
 
         ReferenceNode node;
         try
@@ -55,6 +62,7 @@ internal static class StandaloneNode
             if (options.Defects.Count > 0)
                 Console.WriteLine($"defects: {string.Join(", ", DefectCatalog.All.Where(d => options.Defects.Contains(d.Id)).Select(d => d.Key))}");
             Console.WriteLine("press Ctrl+C to stop");
+            Console.Out.Flush();
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
@@ -63,6 +71,7 @@ internal static class StandaloneNode
             {
             }
         }
+        Console.WriteLine("stopped");
         return 0;
     }
 

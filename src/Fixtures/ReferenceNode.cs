@@ -73,6 +73,8 @@ public sealed class ReferenceNode : IAsyncDisposable
             k.AddServerHeader = false;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // The embedding process owns Ctrl+C and SIGTERM; the host must not react to them on its own.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
         var node = new ReferenceNode(app, runtime, router);
 

@@ -27,6 +27,14 @@ public sealed class FrameSigner(EthKey signingKey)
         return "{\"res\":" + resJson + ",\"sig\":[\"" + signature + "\"]}";
     }
 
+    /// <summary>The <c>res</c> array text of a frame built by this class.</summary>
+    public static string ResArray(string frame)
+    {
+        const string prefix = "{\"res\":";
+        var end = frame.LastIndexOf(",\"sig\":[", StringComparison.Ordinal);
+        return frame[prefix.Length..end];
+    }
+
     /// <summary>A signed error response <c>{"error":text}</c>.</summary>
     public string BuildError(ulong requestId, string error, ulong serverTimestamp) =>
         Build(requestId, "error", new JsonObject { ["error"] = error }, serverTimestamp);

@@ -22,6 +22,7 @@ public sealed class RpcRouter
     private readonly Dictionary<string, IRpcMethodHandler> _handlers = new(StringComparer.Ordinal);
     private readonly AuthService _auth;
     private readonly AppMessageRelay? _relay;
+    private readonly RpcHistory _history = new();
 
     /// <summary>Creates the router with the node-core handlers registered.</summary>
     public RpcRouter(NodeRuntime node)
@@ -35,6 +36,9 @@ public sealed class RpcRouter
         Register(new GetUserTagHandler(node.UserTags));
         Register(new GetSessionKeysHandler(node));
         Register(new RevokeSessionKeyHandler(node.SessionKeys));
+        Register(new GetRpcHistoryHandler(_history));
+        Register(new CleanupSessionKeyCacheHandler());
+        Register(new GetChannelsHandler());
     }
 
     /// <summary>Adds or replaces a method handler.</summary>
@@ -116,7 +120,9 @@ public sealed class RpcRouter
 
         var outcome = handler.Handle(call);
         var responseMethod = handler is PingHandler ? PingHandler.ResponseMethod : request.Method;
-        Respond(connection, request, responseMethod, outcome);
+        var responseArray = Respond(connection, request, responseMethod, outcome);
+        if (handler.IsPrivate && RpcHistory.Methods.Contains(request.Method))
+            _history.Record(connection.Wallet ?? "", request, responseArray);
     }
 
     private void Complete(NodeConnection connection, InboundRequest request, AuthService.AuthOutcome auth)
@@ -130,13 +136,15 @@ public sealed class RpcRouter
         connection.Enqueue(_node.Signer.Build(0, "bu", _node.BalancePayload(wallet), _node.NowMs()));
     }
 
-    private void Respond(NodeConnection connection, InboundRequest request, string responseMethod, MethodOutcome outcome)
+    // Queues the pushes, then the response; returns the response's res array text.
+    private string Respond(NodeConnection connection, InboundRequest request, string responseMethod, MethodOutcome outcome)
     {
         foreach (var notification in outcome.Notifications) Deliver(notification);
         var frame = outcome.IsError
             ? _node.Signer.BuildError(request.RequestId, outcome.Error!, _node.NowMs())
             : _node.Signer.Build(request.RequestId, responseMethod, outcome.Result, _node.NowMs());
         connection.Enqueue(frame);
+        return FrameSigner.ResArray(frame);
     }
 
     /// <summary>Writes a push to every connection bound to its wallet (exact string match).</summary>

@@ -179,4 +179,28 @@ public sealed class SessionKeyTests
             expiresAt: (ulong)clock.GetUtcNow().AddHours(1).ToUnixTimeSeconds()));
         Assert.That(again!.ErrorText, Is.EqualTo("session key already exists but is expired"));
     }
+
+    [Test]
+    public async Task JwtReauthStillWorksAfterTheKeyWasRevoked()
+    {
+        var key = TestKeys.Key("jwt-revoked");
+        var auth = await NodeHarness.AuthenticateAsync(_alice, TestKeys.Alice, key, application: "chess");
+        Assert.That((await RevokeAsync(key.Address, TestKeys.Alice)).Method, Is.EqualTo("revoke_session_key"));
+        var fresh = await _harness.ConnectAsync();
+        var reply = await NodeHarness.CallAsync(fresh, "auth_verify", Requests.AuthVerifyJwt(auth.Jwt));
+        Assert.That(reply.Method, Is.EqualTo("auth_verify"), "the key store is not consulted on the JWT path (spec §5.5)");
+    }
+
+    [Test]
+    public async Task AllowanceUsageComesFromTheLedger()
+    {
+        _harness.Node.Credit(TestKeys.Alice.Address, "usdc", 100m);
+        var key = TestKeys.Key("spender");
+        await NodeHarness.AuthenticateAsync(_alice, TestKeys.Alice, key, application: "shop", allowances: [new Allowance("usdc", "30")]);
+        var transfer = await NodeHarness.CallAsync(_alice, "transfer",
+            Requests.Transfer(TestKeys.Bob.Address, [new TransferAllocation("usdc", "12.5")]), key);
+        Assert.That(transfer.Method, Is.EqualTo("transfer"), transfer.Text);
+        var keys = await ListAsync(_alice);
+        Assert.That(keys[0]!["allowances"]!.ToJsonString(), Is.EqualTo("[{\"asset\":\"usdc\",\"allowance\":\"30\",\"used\":\"12.5\"}]"));
+    }
 }

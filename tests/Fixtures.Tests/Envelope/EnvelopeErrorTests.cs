@@ -61,6 +61,7 @@ public sealed class EnvelopeErrorTests
         yield return C("{\"req\":[7,null,{},1700000000000]}", Validation, ServerTime);
         yield return C("{\"req\":[7,\"ping\",{},1700000000000],\"res\":[7,\"ping\",{},1700000000000]}", Validation, ServerTime);
         yield return C("{\"res\":[7,\"pong\",null,1700000000000]}", Validation, ServerTime);
+        yield return C("{\"req\":null,\"res\":[7,\"pong\",{},1700000000000]}", "message request is empty", ServerTime);
         yield return C("{\"req\":[7,\"nope\",{},1700000000000]}", "unknown method: nope", 7);
         yield return C("{\"req\":[8,\"Ping\",{},1700000000000]}", "unknown method: Ping", 8);
         yield return C("{\"req\":[9,\"message\",{},1700000000000],\"sid\":\"0x01\"}", "unknown method: message", 9);
