@@ -32,7 +32,7 @@ public static class BarePingLoop
             bound.CancelAfter(duration + TimeSpan.FromSeconds(10));
             var loops = sockets.Select((ws, i) => Task.Run(async () =>
             {
-                var payload = Encoding.UTF8.GetBytes("{\"ping\":0000000000}");
+                var payload = Encoding.UTF8.GetBytes("{\"ping\":1234567890}");
                 var buf = new byte[4096];
                 while (Stopwatch.GetTimestamp() < end)
                 {

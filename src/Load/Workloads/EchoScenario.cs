@@ -15,7 +15,7 @@ public sealed class EchoScenario(Uri target, int connections, TimeSpan timeout) 
 
     private readonly Channel<(ClientWebSocket Ws, byte[] Buffer)> _idle = Channel.CreateUnbounded<(ClientWebSocket, byte[])>();
     private readonly List<ClientWebSocket> _all = [];
-    private static readonly byte[] Payload = "{\"ping\":0000000000}"u8.ToArray();
+    private static readonly byte[] Payload = "{\"ping\":1234567890}"u8.ToArray();
 
     /// <inheritdoc/>
     public string Name => "echo";
