@@ -189,6 +189,24 @@ public sealed class LoaderTests
     }
 
     [Test]
+    public void LoadHarnessFolderIsNotRead()
+    {
+        var dir = Directory.CreateTempSubdirectory("nitro-scen-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "load"));
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "a"));
+            File.WriteAllText(Path.Combine(dir.FullName, "load", "profile.yaml"), "name: broadcast\nload: { clients: 10 }\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "a", "one.yaml"), Valid);
+            Assert.That(ScenarioLoader.LoadDirectory(dir.FullName).Select(s => s.Id), Is.EqualTo(new[] { "app-sessions/demo/basic" }));
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
+    [Test]
     public void RulesFileErrorsNameTheField()
     {
         var ex = Assert.Throws<ScenarioLoadException>(() => RuleCatalog.Parse("rules.yaml", "- { id: R1, spec: a.md, text: t }\n- { id: R1, spec: a, section: b, text: c }\n"))!;

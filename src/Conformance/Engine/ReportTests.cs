@@ -66,7 +66,10 @@ public sealed class ReportTests
         Assert.That((string)badJson["testCaseId"]!, Is.EqualTo(AllureWriter.StableId("app-sessions/a/bad")));
         Assert.That(badJson["labels"]!.AsArray().Select(l => (string)l!["name"]!), Is.SupersetOf(new[] { "epic", "feature", "story", "suite", "severity", "tag" }));
         Assert.That(badJson["parameters"]!.AsArray().Single(p => (string)p!["name"]! == "Treasury key")!["mode"]!.GetValue<string>(), Is.EqualTo("masked"));
-        var attachment = (string)badJson["steps"]![0]!["attachments"]![0]!["source"]!;
+        var exchange = badJson["steps"]![0]!["steps"]![0]!;
+        Assert.That((string)exchange["name"]!, Is.EqualTo("alice: submit_app_state"));
+        var attachment = (string)exchange["attachments"]![0]!["source"]!;
+        Assert.That(File.ReadAllText(Path.Combine(allure, (string)exchange["attachments"]![1]!["source"]!)), Is.EqualTo("{\"res\":[1]}"));
         Assert.That(File.ReadAllText(Path.Combine(allure, attachment)), Is.EqualTo("{\"req\":[1]}"));
         var knownJson = parsed.Single(p => (string)p["fullName"]! == "app-sessions/a/known [NitroRPC/0.4]");
         Assert.That((string)knownJson["status"]!, Is.EqualTo("skipped"));

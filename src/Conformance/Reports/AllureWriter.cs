@@ -80,13 +80,25 @@ public static class AllureWriter
         var steps = new JsonArray();
         foreach (var step in r.Steps)
         {
-            var attachments = new JsonArray();
-            var n = 0;
+            // One sub-step per RPC exchange (or received push), with the raw frames attached.
+            var exchanges = new JsonArray();
             foreach (var ex in step.Exchanges)
             {
-                n++;
-                if (ex.Request is not null) attachments.Add(Attachment(dir, $"{n}. {ex.Label} → request", ex.Request));
-                if (ex.Response is not null) attachments.Add(Attachment(dir, $"{n}. {ex.Label} ← response", ex.Response));
+                var attachments = new JsonArray();
+                if (ex.Request is not null) attachments.Add(Attachment(dir, "request frame", ex.Request));
+                if (ex.Response is not null) attachments.Add(Attachment(dir, ex.Request is null ? "received frame" : "response frame", ex.Response));
+                var at = ex.Time.ToUnixTimeMilliseconds();
+                exchanges.Add(new JsonObject
+                {
+                    ["name"] = ex.Label,
+                    ["status"] = "passed",
+                    ["stage"] = "finished",
+                    ["start"] = at,
+                    ["stop"] = at,
+                    ["attachments"] = attachments,
+                    ["parameters"] = new JsonArray(),
+                    ["steps"] = new JsonArray(),
+                });
             }
             steps.Add(new JsonObject
             {
@@ -96,9 +108,9 @@ public static class AllureWriter
                 ["stage"] = "finished",
                 ["start"] = step.Start.ToUnixTimeMilliseconds(),
                 ["stop"] = step.Stop.ToUnixTimeMilliseconds(),
-                ["attachments"] = attachments,
+                ["attachments"] = new JsonArray(),
                 ["parameters"] = new JsonArray(),
-                ["steps"] = new JsonArray(),
+                ["steps"] = exchanges,
             });
         }
 

@@ -15,6 +15,9 @@ public static partial class ScenarioLoader
         "session-keys", "app-messages", "jwt-reauth", "transfer", "multi-asset", "get-rpc-history", "cleanup-session-key-cache",
     };
 
+    /// <summary>Top-level folders of <c>scenarios/</c> that hold other tools' files (the load harness's profiles).</summary>
+    public static readonly IReadOnlySet<string> ExcludedFolders = new HashSet<string> { "load" };
+
     private static readonly string[] TopKeys =
         ["id", "title", "description", "expectation", "rules", "level", "protocols", "features", "tags", "timeout_ms", "wallets", "session", "matrix", "steps"];
 
@@ -37,25 +40,22 @@ public static partial class ScenarioLoader
         ["revoke"] = ["session_key"],
     };
 
-    private const string LoadProfilesFolder = "load/";
-
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)+$")]
     private static partial Regex IdPattern();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex WalletNamePattern();
 
-    /// <summary>
-    /// Loads every scenario below <paramref name="directory"/> (all <c>*.yaml</c> except <c>rules.yaml</c> and the load
-    /// harness's profiles under <c>load/</c>, which are another format); throws <see cref="ScenarioLoadException"/> listing all errors.</summary>
+    /// <summary>Loads every scenario below <paramref name="directory"/> (all <c>*.yaml</c> except <c>rules.yaml</c> and <see cref="ExcludedFolders"/>); throws <see cref="ScenarioLoadException"/> listing all errors.</summary>
     public static IReadOnlyList<Scenario> LoadDirectory(string directory, RuleCatalog? rules = null)
     {
         var errors = new List<ScenarioError>();
         var all = new List<Scenario>();
         foreach (var file in Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (Path.GetFileName(file) == "rules.yaml") continue;
             var rel = Path.GetRelativePath(directory, file).Replace('\\', '/');
-            if (rel == "rules.yaml" || rel.StartsWith(LoadProfilesFolder, StringComparison.Ordinal)) continue;
+            if (ExcludedFolders.Contains(rel.Split('/')[0])) continue;
             all.AddRange(LoadText(Path.Combine(Path.GetFileName(directory.TrimEnd('/')), rel).Replace('\\', '/'), File.ReadAllText(file), rules, errors));
         }
         foreach (var dup in all.GroupBy(s => s.Id).Where(g => g.Count() > 1))
