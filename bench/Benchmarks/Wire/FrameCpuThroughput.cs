@@ -42,7 +42,9 @@ internal static class FrameCpuThroughput
 
     private static void Measure(string operation, string frame, int count, Action once)
     {
-        for (var i = 0; i < Math.Min(count, 500); i++) once(); // warm-up and JIT
+        // Warm up for at least 0.5 s so tiered JIT has promoted the hot paths before the clock starts.
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 500 || warmUp.ElapsedMilliseconds < 500; i++) once();
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpuStart = process.TotalProcessorTime;
