@@ -62,6 +62,8 @@ public sealed class LoadEngine
             ctx.MeasuredSeconds = measured;
         }
         var bound = hardStop.IsCancellationRequested && !ct.IsCancellationRequested;
+        // Stragglers past the drain stop now instead of outliving the run.
+        await hardStop.CancelAsync().ConfigureAwait(false);
         return new EngineResult(metrics, startedUtc, ctx.MeasuredSeconds, Interlocked.Read(ref _started), Interlocked.Read(ref _completed), bound);
     }
 
@@ -224,7 +226,14 @@ public sealed class LoadEngine
             stageStart += d;
         }
         Volatile.Write(ref target, 0);
-        await Task.WhenAll(workers).WaitAsync(_options.Drain + TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(workers).WaitAsync(_options.Drain + TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A copy is stuck in an iteration longer than the drain; the hard stop cancels it.
+        }
     }
 
     private async Task DrainAsync(CancellationToken token)

@@ -95,7 +95,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
             "nitro-load", options.Protocol == "0.4" ? "NitroRPC/0.4" : "NitroRPC/0.2",
             members.Select(m => m.Wallet.Address).ToList(), members.Select(_ => 1L).ToList(), 1, 86400, _nonceBase + (ulong)index);
         // Zero allocations: the session needs no funds and create needs no signatures beyond the caller's.
-        var created = await members[0].Client.RequestAsync(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition, []), [members[0].Wallet], options.Timeout, ct).ConfigureAwait(false);
+        var created = await members[0].Client.RequestAsync(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition, []), [members[0].Wallet], WalletConnection.SetupTimeout(options.Timeout), ct).ConfigureAwait(false);
         session.Id = created.Params?["app_session_id"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"create_app_session returned no app_session_id: {created.Text}");
         return session;

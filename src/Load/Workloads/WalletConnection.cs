@@ -20,6 +20,7 @@ public sealed class WalletConnection(EthKey wallet, ClearNodeClient client) : IA
     /// <summary>Connects and authenticates <paramref name="wallet"/>; <paramref name="pushObserver"/> sees every push with its receipt time.</summary>
     public static async Task<WalletConnection> OpenAsync(Uri target, EthKey wallet, Action<RpcFrame>? pushObserver, TimeSpan timeout, CancellationToken ct)
     {
+        timeout = SetupTimeout(timeout);
         var client = await ClearNodeClient.ConnectAsync(target, new ClearNodeClientOptions
         {
             ConnectTimeout = timeout, RequestTimeout = timeout, FrameLogEnabled = false, PushObserver = pushObserver,
@@ -35,6 +36,9 @@ public sealed class WalletConnection(EthKey wallet, ClearNodeClient client) : IA
             throw;
         }
     }
+
+    /// <summary>Set-up (connect, auth, create) is not measured, so it gets at least 10 s even when samples time out sooner.</summary>
+    public static TimeSpan SetupTimeout(TimeSpan sampleTimeout) => sampleTimeout > TimeSpan.FromSeconds(10) ? sampleTimeout : TimeSpan.FromSeconds(10);
 
     /// <summary>EIP-712 authentication with a fresh session key derived from the wallet.</summary>
     public static Task<AuthResult> AuthenticateAsync(ClearNodeClient client, EthKey wallet, TimeSpan timeout, CancellationToken ct)

@@ -37,9 +37,9 @@ public static class AppSessionId
         ArgumentNullException.ThrowIfNull(definition);
         var json = new StringBuilder(256);
         json.Append("{\"application\":");
-        AppendGoString(json, definition.Application ?? "");
+        AppendQuoted(json, definition.Application ?? "");
         json.Append(",\"protocol\":");
-        AppendGoString(json, definition.Protocol ?? "");
+        AppendQuoted(json, definition.Protocol ?? "");
         json.Append(",\"participants\":");
         if (definition.Participants is null)
         {
@@ -51,7 +51,7 @@ public static class AppSessionId
             for (var i = 0; i < definition.Participants.Count; i++)
             {
                 if (i > 0) json.Append(',');
-                AppendGoString(json, definition.Participants[i] ?? "");
+                AppendQuoted(json, definition.Participants[i] ?? "");
             }
             json.Append(']');
         }
@@ -77,45 +77,8 @@ public static class AppSessionId
         return json.ToString();
     }
 
-    // Go encoding/json (1.22+) string rules: \" \\ \n \r \t \b \f, other controls as \u00xx, HTML-safe
-    // escapes for < > &, \u2028 and \u2029 escaped, invalid UTF-16 (a lone surrogate) written as \ufffd.
-    // Kept private to this type; the general Go serialiser belongs to the JSON layer.
-    private static void AppendGoString(StringBuilder json, string value)
-    {
-        json.Append('"');
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '"': json.Append("\\\""); break;
-                case '\\': json.Append("\\\\"); break;
-                case '\n': json.Append("\\n"); break;
-                case '\r': json.Append("\\r"); break;
-                case '\t': json.Append("\\t"); break;
-                case '\b': json.Append("\\b"); break;
-                case '\f': json.Append("\\f"); break;
-                case '<' or '>' or '&' or '\u2028' or '\u2029' or < ' ':
-                    json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        json.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        json.Append("\\ufffd");
-                    }
-                    else
-                    {
-                        json.Append(c);
-                    }
-                    break;
-            }
-        }
-        json.Append('"');
-    }
+    // Go encoding/json string rules (HTML-safe < > &, U+2028/U+2029, lone surrogates as \ufffd) live in the JSON layer.
+    private static void AppendQuoted(StringBuilder json, string value) => json.Append(Json.GoJson.Quote(value));
 
     private static ulong ThroughDouble(ulong value, string field)
     {
