@@ -66,4 +66,12 @@ public sealed class OutcomeTests
         Assert.That(list.Judge("other [NitroRPC/0.2]", "other", Outcome.Failed, infoLevel: true), Is.EqualTo(Verdict.Pass));
         Assert.That(list.Judge("other [NitroRPC/0.2]", "other", Outcome.Unimplemented, false), Is.EqualTo(Verdict.NotRun));
     }
+
+    [Test]
+    public void EntriesNamingNoCaseAreUnmatched()
+    {
+        var list = KnownFailures.Parse("app-sessions/x/y [NitroRPC/0.4]\nauth/a/b\nauth/renamed # gone\napp-sessions/x/y [NitroRPC/0.3]\n");
+        var cases = new[] { ("app-sessions/x/y [NitroRPC/0.4]", "app-sessions/x/y"), ("auth/a/b [NitroRPC/0.2]", "auth/a/b") };
+        Assert.That(list.Unmatched(cases), Is.EqualTo(new[] { "app-sessions/x/y [NitroRPC/0.3]", "auth/renamed" }));
+    }
 }

@@ -53,6 +53,21 @@ public sealed class KnownFailures
     /// <summary>Whether the case (by its full name or its scenario id alone) is listed.</summary>
     public bool Lists(string caseName, string scenarioId) => Contains(caseName) || Contains(scenarioId);
 
+    /// <summary>
+    /// Listed names that match no case name and no scenario id (a renamed or deleted scenario): such an entry
+    /// could never be judged, so it would go stale silently.
+    /// </summary>
+    public IReadOnlyList<string> Unmatched(IEnumerable<(string CaseName, string ScenarioId)> cases)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (caseName, scenarioId) in cases)
+        {
+            known.Add(caseName);
+            known.Add(scenarioId);
+        }
+        return _entries.Keys.Where(name => !known.Contains(name)).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Applies the list to a case's effective outcome.</summary>
     public Verdict Judge(string caseName, string scenarioId, Outcome effective, bool infoLevel)
     {

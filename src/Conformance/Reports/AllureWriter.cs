@@ -120,7 +120,8 @@ public static class AllureWriter
             ["historyId"] = StableId($"{r.Case.Name}@{r.Target}"),
             ["testCaseId"] = StableId(s.Id),
             ["fullName"] = $"{s.Id} [{r.Case.Protocol}]",
-            ["name"] = $"{s.Title} [{r.Case.Protocol}]",
+            // Matrix rows share a title; the row suffix of the id ("[negative]") keeps their names apart.
+            ["name"] = $"{s.Title} {s.Id[s.BaseId.Length..]} [{r.Case.Protocol}]".Replace("  ", " ", StringComparison.Ordinal),
             ["description"] = $"{s.Id}\n\n{s.Description}\n\nExpectation: {s.Expectation}\n\nRules: {string.Join(", ", s.Rules)}\nFile: {s.Mark}",
             ["status"] = status,
             ["statusDetails"] = new JsonObject { ["message"] = message, ["known"] = jc.Verdict == Verdict.ExpectedFailure },
