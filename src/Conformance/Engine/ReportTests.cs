@@ -112,7 +112,7 @@ public sealed class ReportTests
     [Test]
     public void BadSettingsNameTheKey()
     {
-        var env = new Dictionary<string, string?> { ["NITRO_TARGET__URL"] = "http://example" };
+        var env = new Dictionary<string, string?> { ["NITRO_TARGET__URL"] = "http://127.0.0.1:8000/ws" }; // wrong scheme: ws:// or wss:// only
         var ex = Assert.Throws<InvalidOperationException>(() => RunSettings.From(RunSettings.BuildConfiguration(_dir.FullName, null, env), _dir.FullName))!;
         Assert.That(ex.Message, Does.Contain("Target:Url").And.Contain("NITRO_TARGET__URL"));
         var env2 = new Dictionary<string, string?> { ["NITRO_RUN__CASETIMEOUTMS"] = "soon" };
