@@ -54,7 +54,7 @@ public sealed class RuleCatalog
                     errors.Add(new(seq.Items[i].Mark, field, "each rule is a mapping"));
                     continue;
                 }
-                ScenarioLoader.CheckKeys(m, ["id", "spec", "section", "text", "error", "level"], field, errors);
+                AllowedKeys.Check(m, ["id", "spec", "section", "text", "error", "level"], field, errors);
                 string? Get(string key, bool required)
                 {
                     if (m.Get(key) is YScalar s) return s.Value;
@@ -91,7 +91,7 @@ public sealed class RuleCatalog
                 errors.Add(new(seq.Items[i].Mark, field, "each gap is a mapping"));
                 continue;
             }
-            ScenarioLoader.CheckKeys(m, ["id", "spec", "section", "text", "error", "level", "gap", "covered_by"], field, errors);
+            AllowedKeys.Check(m, ["id", "spec", "section", "text", "error", "level", "gap", "covered_by"], field, errors);
             string? Get(string key) => m.Get(key) is YScalar s && !s.IsNull ? s.Value : null;
             var covered = new List<string>();
             if (m.Get("covered_by") is YSeq cs) covered.AddRange(cs.Items.OfType<YScalar>().Select(x => x.Value));
