@@ -94,6 +94,20 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     public SessionModel Session(string name) => Sessions.TryGetValue(name, out var s) ? s
         : throw new StepFailure(Outcomes.Outcome.Failed, $"session '{name}' has not been created in this case (create it first, or check save_as)");
 
+    /// <summary>The connection of <paramref name="wallet"/> (or of an extra connection such as <c>alice#2</c>), or a failure naming it.</summary>
+    public WalletConnection Connection(string wallet) =>
+        Connections.TryGetValue(wallet, out var c) ? c
+        : throw new StepFailure(Outcomes.Outcome.Failed, $"wallet '{wallet}' has no connection (declared with connect: false?)");
+
+    /// <summary>The first wallet of the scenario that is connected: the sender when a step names none.</summary>
+    public string FirstConnected() =>
+        Case.Scenario.Wallets.FirstOrDefault(w => Connections.ContainsKey(w.Name))?.Name
+        ?? throw new StepFailure(Outcomes.Outcome.Failed, "no wallet of this case is connected");
+
+    /// <summary>Opens a new connection to the target labelled <paramref name="owner"/>, with this run's timeouts.</summary>
+    public Task<WalletConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
+        WalletConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, ct);
+
     /// <summary>Renders a template with this case's values.</summary>
     public string Render(string template) => TemplateRenderer.Render(template, this);
 

@@ -122,6 +122,10 @@ public static class JsonMatch
     /// <summary>Compact text for messages.</summary>
     public static string Show(JsonNode? node) => node is null ? "null" : node.ToJsonString();
 
+    /// <summary>The string under <paramref name="key"/> of an object, or null when absent or not a string.</summary>
+    public static string? StringField(JsonNode? node, string key) =>
+        node is JsonObject o && o[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
     /// <summary>Parses a decimal amount from a JSON string or number.</summary>
     public static decimal Amount(JsonNode? node) =>
         node is not null && decimal.TryParse(ScalarText(node), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : 0m;

@@ -1,0 +1,54 @@
+using NitroConformance.Conformance.Outcomes;
+using NitroConformance.Conformance.Scenarios;
+
+namespace NitroConformance.Conformance.Running;
+
+/// <summary>Steps that send frames as given: raw text (on a wallet's or an anonymous connection) and resend of the last request.</summary>
+public sealed class RawSteps(CaseState state, StepRequestSender sender)
+{
+    /// <summary>Sends the step's frame text and judges the one response, or with <c>expect: none</c> requires silence.</summary>
+    public async Task<(Outcome, string)> RawAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    {
+        var frame = state.Render(step.Frame!);
+        await PushSettling.BeforeSendAsync(state, step, ct).ConfigureAwait(false);
+        var owner = step.Connection ?? step.As ?? state.FirstConnected();
+        // "anonymous" is a throwaway connection that never authenticated.
+        var own = owner == "anonymous" ? await state.OpenConnectionAsync("anonymous", ct).ConfigureAwait(false) : null;
+        try
+        {
+            var conn = own ?? state.Connection(owner);
+            if (step.Expect.NoResponse) return await SilenceAsync(step, conn, owner, frame, exchanges, ct).ConfigureAwait(false);
+            var r = await conn.SendRawAsync(frame, sender.Timeout(step), ct).ConfigureAwait(false);
+            exchanges.Add(new Exchange($"raw ({owner})", r.RequestFrame, r.ResponseFrame, DateTimeOffset.UtcNow));
+            return sender.Judge(step, r, null);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(Outcome, string)> SilenceAsync(StepSpec step, WalletConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
+    {
+        var window = TimeSpan.FromMilliseconds(step.WithinMs ?? state.Settings.AbsenceWindowMs);
+        var answer = await conn.SendRawExpectingSilenceAsync(frame, window, ct).ConfigureAwait(false);
+        exchanges.Add(new Exchange($"raw ({owner}), no answer expected", frame, answer, DateTimeOffset.UtcNow));
+        return answer is null
+            ? (Outcome.Ok, $"no response within {window.TotalMilliseconds:0} ms, as required")
+            : (Outcome.Failed, $"expected no response to the frame, but the target answered: {answer}");
+    }
+
+    /// <summary>Sends the last request frame of the case again, byte for byte (replay).</summary>
+    public async Task<(Outcome, string)> ResendAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    {
+        var (owner, request) = state.LastRequest
+            ?? throw new StepFailure(Outcome.Failed, "resend: no request frame has been sent by an earlier step of this case");
+        var from = step.Connection ?? step.As ?? owner;
+        var conn = state.Connection(from);
+        var snapshot = await sender.PrepareAsync(step, ct).ConfigureAwait(false);
+        var r = await conn.SendSignedAsync(request, sender.Timeout(step), ct).ConfigureAwait(false);
+        exchanges.Add(new Exchange($"{from}: {request.Method} (resent byte for byte)", r.RequestFrame, r.ResponseFrame, DateTimeOffset.UtcNow));
+        var judged = sender.Judge(step, r, null);
+        return await sender.ConfirmUnchangedAsync(step, snapshot, judged, ct).ConfigureAwait(false);
+    }
+}
