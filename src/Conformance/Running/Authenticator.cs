@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using NitroConformance.Conformance.Scenarios;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
@@ -49,8 +48,8 @@ public static class Authenticator
             var challengeReply = await connection.SendAsync(RpcMethods.AuthRequest, request, [], 0, timeout, ct).ConfigureAwait(false);
             exchanges.Add(new Exchange($"{wallet}: auth_request", challengeReply.RequestFrame, challengeReply.ResponseFrame, DateTimeOffset.UtcNow));
             if (!challengeReply.Succeeded) return new Attempt(challengeReply, null, null);
-            var token = (challengeReply.Response.Params as JsonObject)?["challenge_message"] is JsonValue v && v.TryGetValue<string>(out var c) ? c
-                : throw new StepFailure(Outcomes.Outcome.Failed, $"{wallet}: auth_challenge has no challenge_message: {challengeReply.ResponseFrame}");
+            var token = JsonMatch.StringField(challengeReply.Response.Params, "challenge_message")
+                ?? throw new StepFailure(Outcomes.Outcome.Failed, $"{wallet}: auth_challenge has no challenge_message: {challengeReply.ResponseFrame}");
             challenge = new Challenge(new AuthPolicy(token, scope, address, sessionKeyAddress, expiresAt, allowances), application, sessionKey);
             lock (state.Challenges) state.Challenges[wallet] = challenge;
         }
@@ -67,7 +66,7 @@ public static class Authenticator
         var verify = RpcFrames.Assemble(connection.Client.CreateRequest(RpcMethods.AuthVerify, Requests.AuthVerify(challenge.Policy.Challenge)), [signature]);
         var verified = await connection.SendSignedAsync(verify, timeout, ct).ConfigureAwait(false);
         exchanges.Add(new Exchange($"{wallet}: auth_verify", verified.RequestFrame, verified.ResponseFrame, DateTimeOffset.UtcNow));
-        var jwt = verified.Succeeded && (verified.Response.Params as JsonObject)?["jwt_token"] is JsonValue jv && jv.TryGetValue<string>(out var j) ? j : null;
+        var jwt = verified.Succeeded ? JsonMatch.StringField(verified.Response.Params, "jwt_token") : null;
         return new Attempt(verified, challenge.SessionKey, jwt);
     }
 

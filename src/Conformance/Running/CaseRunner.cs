@@ -117,17 +117,20 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
     {
         var scenario = state.Case.Scenario;
         var timeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMs);
-        var connecting = scenario.Wallets.Where(w => w.Connect).Select(async w =>
+        async Task<WalletConnection> ConnectAsync(string name)
         {
-            WalletConnection conn;
             try
             {
-                conn = await WalletConnection.OpenAsync(w.Name, target.Url, target.BrokerAddress, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+                return await state.OpenConnectionAsync(name, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                throw new StepFailure(Outcome.Failed, $"cannot connect {w.Name} to {target.Url} within {settings.ConnectTimeoutMs} ms: {ex.Message}");
+                throw new StepFailure(Outcome.Failed, $"cannot connect {name} to {target.Url} within {settings.ConnectTimeoutMs} ms: {ex.Message}");
             }
+        }
+        var connecting = scenario.Wallets.Where(w => w.Connect).Select(async w =>
+        {
+            var conn = await ConnectAsync(w.Name).ConfigureAwait(false);
             lock (state.Connections) state.Connections[w.Name] = conn;
             if (!w.Auth) return;
             var local = new List<Exchange>();
@@ -141,15 +144,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             for (var i = 2; i <= w.Connections; i++)
             {
                 var name = $"{w.Name}#{i}";
-                WalletConnection extra;
-                try
-                {
-                    extra = await WalletConnection.OpenAsync(name, target.Url, target.BrokerAddress, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    throw new StepFailure(Outcome.Failed, $"cannot connect {name} to {target.Url} within {settings.ConnectTimeoutMs} ms: {ex.Message}");
-                }
+                var extra = await ConnectAsync(name).ConfigureAwait(false);
                 lock (state.Connections) state.Connections[name] = extra;
                 var again = await Authenticator.AuthenticateAsync(state, extra, w.Name, w.SessionKey, false,
                     Authenticator.Variation.Plain with { ExistingKey = attempt.SessionKey }, local, timeout, ct).ConfigureAwait(false);
@@ -181,7 +176,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
         foreach (var w in state.Case.Scenario.Wallets.Where(w => !state.Authenticated.Contains(w.Name)))
         {
             if (state.Connections.Remove(w.Name, out var old)) await old.DisposeAsync().ConfigureAwait(false);
-            var conn = await WalletConnection.OpenAsync(w.Name, target.Url, target.BrokerAddress, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+            var conn = await state.OpenConnectionAsync(w.Name, ct).ConfigureAwait(false);
             state.Connections[w.Name] = conn;
             var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, null, false, Authenticator.Variation.Plain, [], timeout, ct).ConfigureAwait(false);
             if (!attempt.Outcome.Succeeded) return (false, $"cannot authenticate {w.Name} to read its balance: {attempt.Outcome.Error}");

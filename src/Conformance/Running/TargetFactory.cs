@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using NitroConformance.Conformance.Configuration;
 using NitroConformance.Fixtures;
 using NitroConformance.Fixtures.Defects;
@@ -59,7 +58,7 @@ public static class TargetFactory
                 RequestTimeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMs),
             }, ct).ConfigureAwait(false);
             var config = await client.RequestAsync(RpcMethods.GetConfig, Requests.GetConfig(), [], null, ct).ConfigureAwait(false);
-            return (config.Params as JsonObject)?["broker_address"] is JsonValue v && v.TryGetValue<string>(out var b) && EthAddress.IsValid(b)
+            return JsonMatch.StringField(config.Params, "broker_address") is { } b && EthAddress.IsValid(b)
                 ? b
                 : throw new InvalidOperationException($"get_config from {url} has no valid broker_address: {config.Text}");
         }
