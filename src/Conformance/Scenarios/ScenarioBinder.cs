@@ -73,7 +73,7 @@ internal static class ScenarioBinder
 
     private static List<string> Protocols(YMap map, FieldReader r)
     {
-        var all = ScenarioLoader.AllProtocols;
+        var all = ScenarioVocabulary.AllProtocols;
         var protocols = map.Get("protocols") is { } pn ? r.StrList(pn, "protocols") ?? [] : all.ToList();
         foreach (var p in protocols.Where(p => !all.Contains(p)))
             r.Errors.Add(new(map.Get("protocols")!.Mark, "protocols", $"'{p}' is not one of {string.Join(", ", all)}"));
@@ -83,7 +83,7 @@ internal static class ScenarioBinder
 
     private static List<string> Features(YMap map, FieldReader r)
     {
-        var known = ScenarioLoader.KnownFeatures;
+        var known = ScenarioVocabulary.KnownFeatures;
         var features = map.Get("features") is { } fn ? r.StrList(fn, "features") ?? [] : [];
         foreach (var f in features.Where(f => !known.Contains(f)))
             r.Errors.Add(new(map.Get("features")!.Mark, "features", $"unknown feature '{f}' (known: {string.Join(", ", known)})"));

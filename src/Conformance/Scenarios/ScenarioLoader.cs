@@ -4,15 +4,6 @@ namespace NitroConformance.Conformance.Scenarios;
 /// <remarks>This type reads files and expands matrices; <see cref="ScenarioBinder"/> and the binders it calls read the fields.</remarks>
 public static class ScenarioLoader
 {
-    /// <summary>The two protocols a scenario may run under.</summary>
-    public static readonly IReadOnlyList<string> AllProtocols = ["NitroRPC/0.2", "NitroRPC/0.4"];
-
-    /// <summary>Optional target capabilities.</summary>
-    public static readonly IReadOnlySet<string> KnownFeatures = new HashSet<string>
-    {
-        "session-keys", "app-messages", "jwt-reauth", "transfer", "multi-asset", "get-rpc-history", "cleanup-session-key-cache",
-    };
-
     /// <summary>Top-level folders of <c>scenarios/</c> that hold other tools' files (the load harness's profiles).</summary>
     public static readonly IReadOnlySet<string> ExcludedFolders = new HashSet<string> { "load" };
 

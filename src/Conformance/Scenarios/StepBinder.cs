@@ -110,7 +110,7 @@ internal static class StepBinder
         r.CheckKeys(wm, ["protocol"], $"{field}.when");
         var when = wp is YScalar one ? [one.Value] : r.StrList(wp, $"{field}.when.protocol");
         foreach (var p in when ?? [])
-            if (!ScenarioLoader.AllProtocols.Contains(p)) r.Errors.Add(new(wp.Mark, $"{field}.when.protocol", $"'{p}' is not a protocol"));
+            if (!ScenarioVocabulary.AllProtocols.Contains(p)) r.Errors.Add(new(wp.Mark, $"{field}.when.protocol", $"'{p}' is not a protocol"));
         return when;
     }
 
