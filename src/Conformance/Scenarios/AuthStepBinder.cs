@@ -6,9 +6,11 @@ internal static class AuthStepBinder
     /// <summary>What a step's <c>session_key:</c> means: a key to register (auth), none (auth without a key) or the key to revoke.</summary>
     public sealed record SessionKeyUse(SessionKeySpec? Key, bool WithoutKey, string? RevokeTarget)
     {
+        /// <summary>The step has no <c>session_key:</c>.</summary>
         public static readonly SessionKeyUse Absent = new(null, false, null);
     }
 
+    /// <summary><c>session_key:</c> of the step: the key to revoke (revoke), none, or a key mapping to register (auth).</summary>
     public static SessionKeyUse SessionKey(string action, YMap m, string field, FieldReader r)
     {
         if (m.Get("session_key") is not { } skn) return SessionKeyUse.Absent;

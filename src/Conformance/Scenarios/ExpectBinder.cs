@@ -7,6 +7,7 @@ internal static class ExpectBinder
 {
     private static readonly string[] Keys = ["ok", "error", "pattern", "unchanged"];
 
+    /// <summary>The expectation; on errors it falls back to plain success.</summary>
     public static ExpectSpec Bind(YNode node, string field, FieldReader r)
     {
         if (node is YScalar s)

@@ -11,6 +11,7 @@ internal sealed class FieldReader(List<ScenarioError> errors)
     /// <summary>Rejects keys of <paramref name="map"/> that are not in <paramref name="allowed"/>.</summary>
     public void CheckKeys(YMap map, IReadOnlyCollection<string> allowed, string field) => AllowedKeys.Check(map, allowed, field, Errors);
 
+    /// <summary>The text under <paramref name="key"/>; "is required" when absent, "must be a text value" when not text.</summary>
     public string? Str(YMap map, string key, string field)
     {
         var node = map.Get(key);
@@ -24,6 +25,7 @@ internal sealed class FieldReader(List<ScenarioError> errors)
     /// <summary>The text under <paramref name="key"/>, or null when the key is absent.</summary>
     public string? OptStr(YMap map, string key, string field) => map.Get(key) is null ? null : Str(map, key, field);
 
+    /// <summary>A list of text values.</summary>
     public List<string>? StrList(YNode node, string field)
     {
         if (node is YSeq seq && seq.Items.All(i => i is YScalar)) return seq.Items.Cast<YScalar>().Select(s => s.Value).ToList();
@@ -31,6 +33,7 @@ internal sealed class FieldReader(List<ScenarioError> errors)
         return null;
     }
 
+    /// <summary>An integer.</summary>
     public long? Long(YNode node, string field)
     {
         if (node is YScalar s && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return v;
@@ -38,6 +41,7 @@ internal sealed class FieldReader(List<ScenarioError> errors)
         return null;
     }
 
+    /// <summary>A decimal amount.</summary>
     public decimal? Decimal(YNode node, string field)
     {
         if (node is YScalar s && decimal.TryParse(s.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) return v;
@@ -45,8 +49,10 @@ internal sealed class FieldReader(List<ScenarioError> errors)
         return null;
     }
 
+    /// <summary>An integer under <paramref name="key"/>, or null when absent.</summary>
     public long? OptLong(YMap map, string key, string field) => map.Get(key) is { } n ? Long(n, field) : null;
 
+    /// <summary>A positive integer under <paramref name="key"/>, or null when absent.</summary>
     public int? OptInt(YMap map, string key, string field)
     {
         var v = OptLong(map, key, field);
@@ -55,6 +61,7 @@ internal sealed class FieldReader(List<ScenarioError> errors)
         return (int)v;
     }
 
+    /// <summary>true / false under <paramref name="key"/>, or null when absent.</summary>
     public bool? OptBool(YMap map, string key, string field)
     {
         if (map.Get(key) is not { } n) return null;
@@ -64,6 +71,7 @@ internal sealed class FieldReader(List<ScenarioError> errors)
         return null;
     }
 
+    /// <summary>A mapping of field path to expected value, kept as YAML for later rendering.</summary>
     public IReadOnlyList<KeyValuePair<string, YNode>> FieldMap(YNode node, string field)
     {
         if (node is YMap m) return m.Entries.Select(e => new KeyValuePair<string, YNode>(e.Key.Value, e.Value)).ToList();
@@ -71,6 +79,7 @@ internal sealed class FieldReader(List<ScenarioError> errors)
         return [];
     }
 
+    /// <summary>A mapping of wallet to {asset: amount}.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? NestedAmounts(YNode node, string field)
     {
         if (node is not YMap m) { Errors.Add(new(node.Mark, field, "must be a mapping of wallet to {asset: amount}")); return null; }

@@ -5,6 +5,7 @@ internal static class SessionKeyBinder
 {
     private static readonly string[] Keys = ["application", "allowances", "expires_in", "scope"];
 
+    /// <summary>The key settings with their defaults (application clearnode, one hour), or null when the node is not a mapping.</summary>
     public static SessionKeySpec? Bind(YNode node, string field, FieldReader r)
     {
         if (node is not YMap m)

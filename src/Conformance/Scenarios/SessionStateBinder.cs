@@ -5,6 +5,7 @@ internal static class SessionStateBinder
 {
     private static readonly string[] Keys = ["status", "version", "session_data"];
 
+    /// <summary>The expected session state, or null when the node is not a mapping.</summary>
     public static SessionStateSpec? Bind(YNode node, string field, FieldReader r)
     {
         if (node is not YMap m)

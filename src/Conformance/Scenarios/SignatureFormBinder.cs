@@ -5,6 +5,7 @@ internal static class SignatureFormBinder
 {
     private static readonly string[] Keys = ["v", "scheme", "signed_text", "sent_text"];
 
+    /// <summary>The signature form with defaults for absent keys, or null when the node is not a mapping.</summary>
     public static SignatureFormSpec? Bind(YNode node, string field, FieldReader r)
     {
         if (node is not YMap m)

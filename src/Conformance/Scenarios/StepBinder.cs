@@ -3,6 +3,7 @@ namespace NitroConformance.Conformance.Scenarios;
 /// <summary>Reads one entry of <c>steps:</c> into a <see cref="StepSpec"/>; the action picks the allowed keys, the fields are read for every action.</summary>
 internal static class StepBinder
 {
+    /// <summary>The step, or null when it is not a mapping or names no known action (those errors are recorded).</summary>
     public static StepSpec? Bind(YNode node, int index, FieldReader r)
     {
         var field = $"steps[{index}]";

@@ -5,6 +5,7 @@ internal static class WalletBinder
 {
     private static readonly string[] WalletKeys = ["funds", "session_key", "connect", "auth", "connections"];
 
+    /// <summary>The wallets in file order; problems are recorded, a wallet with problems is still listed.</summary>
     public static List<WalletSpec> Bind(YNode node, FieldReader r)
     {
         var list = new List<WalletSpec>();
