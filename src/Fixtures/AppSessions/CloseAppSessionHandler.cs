@@ -34,22 +34,18 @@ public sealed class CloseAppSessionHandler(LedgerContext context) : IRpcMethodHa
             return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
         }
 
-        var recovered = RequestSigners.Recover(call);
-        if (recovered is null) return BalancePushOutcomes.Fail(context, call, "failed to get wallets from RPC message");
         var now = context.Now;
-        var signers = new SignerSet(context, recovered, now);
+        var signers = SignerSet.Recover(context, call, now);
+        if (signers is null) return BalancePushOutcomes.Fail(context, call, "failed to get wallets from RPC message");
 
         if (sessionId == "" || allocations.Count == 0)
             return BalancePushOutcomes.Fail(context, call, "missing required parameters: app_id or allocations");
         var state = context.State;
-        var session = state.FindAppSession(sessionId);
-        if (session is null || session.Status != AppSessionStatus.Open && !context.Has(DefectId.UpdateAfterClose))
-            return BalancePushOutcomes.Fail(context, call, "an open app session not found: record not found");
-        if (QuorumCheck.Verify(context, session, signers, "") is { } quorumError)
-            return BalancePushOutcomes.Fail(context, call, quorumError);
-        if (SessionKeyRules.ValidateQuorumKeys(context, signers, session.Application, now) is { } keyError)
-            return BalancePushOutcomes.Fail(context, call, keyError);
-        if (!context.Has(DefectId.DuplicateAllocationsCountedTwice) && AllocationParam.DuplicateError(allocations) is { } duplicate)
+        var session = OpenSessionUpdate.FindOpen(context, sessionId);
+        if (session is null) return BalancePushOutcomes.Fail(context, call, OpenSessionUpdate.NotFoundError);
+        if (OpenSessionUpdate.Authorize(context, session, signers, "", now) is { } authError)
+            return BalancePushOutcomes.Fail(context, call, authError);
+        if (OpenSessionUpdate.DuplicateAllocations(context, allocations) is { } duplicate)
             return BalancePushOutcomes.Fail(context, call, duplicate);
 
         var savepoint = state.Savepoint();
@@ -61,9 +57,7 @@ public sealed class CloseAppSessionHandler(LedgerContext context) : IRpcMethodHa
         }
 
         session.Status = AppSessionStatus.Closed;
-        session.Version++;
-        if (sessionData is not null) session.SessionData = sessionData;
-        session.UpdatedAt = GoTime.ToStorage(now);
+        OpenSessionUpdate.Stamp(session, sessionData, now);
 
         var pushes = paid.Select(w => BalanceNotifications.For(state, w));
         return BalancePushOutcomes.Ok(context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Closed, session.Version), pushes);

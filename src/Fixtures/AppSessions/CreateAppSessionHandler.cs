@@ -38,10 +38,9 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
             return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
         }
 
-        var recovered = RequestSigners.Recover(call);
-        if (recovered is null) return BalancePushOutcomes.Fail(context, call, "failed to get signers from RPC message");
         var now = context.Now;
-        var signers = new SignerSet(context, recovered, now);
+        var signers = SignerSet.Recover(context, call, now);
+        if (signers is null) return BalancePushOutcomes.Fail(context, call, "failed to get signers from RPC message");
 
         if (ValidateDefinition(definition) is { } definitionError) return BalancePushOutcomes.Fail(context, call, definitionError);
 

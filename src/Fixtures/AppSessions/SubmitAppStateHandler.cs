@@ -37,15 +37,13 @@ public sealed class SubmitAppStateHandler(LedgerContext context) : IRpcMethodHan
             return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
         }
 
-        var recovered = RequestSigners.Recover(call);
-        if (recovered is null) return BalancePushOutcomes.Fail(context, call, "failed to get wallets from RPC message");
         var now = context.Now;
-        var signers = new SignerSet(context, recovered, now);
+        var signers = SignerSet.Recover(context, call, now);
+        if (signers is null) return BalancePushOutcomes.Fail(context, call, "failed to get wallets from RPC message");
 
         var state = context.State;
-        var session = state.FindAppSession(sessionId);
-        if (session is null || session.Status != AppSessionStatus.Open && !context.Has(DefectId.UpdateAfterClose))
-            return BalancePushOutcomes.Fail(context, call, "an open app session not found: record not found");
+        var session = OpenSessionUpdate.FindOpen(context, sessionId);
+        if (session is null) return BalancePushOutcomes.Fail(context, call, OpenSessionUpdate.NotFoundError);
 
         switch (session.Protocol)
         {
@@ -65,13 +63,11 @@ public sealed class SubmitAppStateHandler(LedgerContext context) : IRpcMethodHan
                 return BalancePushOutcomes.Fail(context, call, $"incorrect app state: unsupported protocol: {session.Protocol}");
         }
 
-        if (QuorumCheck.Verify(context, session, signers, intent) is { } quorumError)
-            return BalancePushOutcomes.Fail(context, call, quorumError);
-        if (SessionKeyRules.ValidateQuorumKeys(context, signers, session.Application, now) is { } keyError)
-            return BalancePushOutcomes.Fail(context, call, keyError);
+        if (OpenSessionUpdate.Authorize(context, session, signers, intent, now) is { } authError)
+            return BalancePushOutcomes.Fail(context, call, authError);
         if (intent is not ("" or AppIntents.Operate or AppIntents.Deposit or AppIntents.Withdraw))
             return BalancePushOutcomes.Fail(context, call, $"incorrect app state: unsupported intent: {intent}");
-        if (!context.Has(DefectId.DuplicateAllocationsCountedTwice) && AllocationParam.DuplicateError(allocations) is { } duplicate)
+        if (OpenSessionUpdate.DuplicateAllocations(context, allocations) is { } duplicate)
             return BalancePushOutcomes.Fail(context, call, duplicate);
 
         var savepoint = state.Savepoint();
@@ -88,9 +84,8 @@ public sealed class SubmitAppStateHandler(LedgerContext context) : IRpcMethodHan
             return BalancePushOutcomes.Fail(context, call, error);
         }
 
-        if (!(session.Protocol == AppProtocols.V02 && context.Has(DefectId.NoVersionBumpOnV02Submit))) session.Version++;
-        if (sessionData is not null) session.SessionData = sessionData;
-        session.UpdatedAt = GoTime.ToStorage(now);
+        OpenSessionUpdate.Stamp(session, sessionData, now,
+            bumpVersion: !(session.Protocol == AppProtocols.V02 && context.Has(DefectId.NoVersionBumpOnV02Submit)));
 
         var pushes = update.BalanceChanged.Select(w => BalanceNotifications.For(state, w)).ToList();
         if (!context.Has(DefectId.AsuNotSent))
