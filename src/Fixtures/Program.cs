@@ -3,21 +3,18 @@ using NitroConformance.Fixtures;
 using NitroConformance.Fixtures.Config;
 using NitroConformance.Fixtures.Defects;
 
-// Standalone reference ClearNode: dotnet run --project src/Fixtures -- --port 8000 [--config node.yaml] [--defect KEY ...] [--relay]
+// Standalone reference ClearNode: dotnet run --project src/Fixtures -- [--host 0.0.0.0] --port 8000 [--config node.yaml] [--defect KEY ...] [--relay]
 return await StandaloneNode.RunAsync(args);
 
 /// <summary>Command-line front end of the reference node.</summary>
 internal static class StandaloneNode
 {
-    private const string Usage =
-        "usage: NitroConformance.Fixtures [--port N] [--config FILE.yaml] [--defect KEY ...] [--relay] [--list-defects]";
-
     public static async Task<int> RunAsync(string[] args)
     {
         ReferenceNodeOptions options;
         try
         {
-            options = ParseArguments(args, out var listOnly);
+            options = NodeCommandLine.Parse(args, out var listOnly);
             if (listOnly)
             {
                 foreach (var d in DefectCatalog.All) Console.WriteLine($"{d.Key,-40} {d.Family,-14} {d.SpecSection}: {d.Rule}");
@@ -27,7 +24,7 @@ internal static class StandaloneNode
         catch (Exception e) when (e is ArgumentException or NodeConfigException)
         {
             Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine(Usage);
+            Console.Error.WriteLine(NodeCommandLine.Usage);
             return 2;
         }
 
@@ -73,46 +70,5 @@ internal static class StandaloneNode
         }
         Console.WriteLine("stopped");
         return 0;
-    }
-
-    private static ReferenceNodeOptions ParseArguments(string[] args, out bool listOnly)
-    {
-        listOnly = false;
-        string? config = null;
-        int? port = null;
-        var relay = false;
-        var defects = new List<DefectId>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            switch (args[i])
-            {
-                case "--port":
-                    var text = Next();
-                    if (!int.TryParse(text, out var p) || p is < 0 or > 65535) throw new ArgumentException($"--port: not a port number: '{text}'");
-                    port = p;
-                    break;
-                case "--config":
-                    config = Next();
-                    break;
-                case "--defect":
-                    defects.Add(DefectCatalog.ByKey(Next()).Id);
-                    break;
-                case "--relay":
-                    relay = true;
-                    break;
-                case "--list-defects":
-                    listOnly = true;
-                    break;
-                default:
-                    throw new ArgumentException($"unknown argument '{args[i]}'");
-            }
-        }
-
-        var options = config is null ? new ReferenceNodeOptions { Port = 8000 } : NodeConfigFile.Load(config);
-        if (port is not null) options = options with { Port = port.Value };
-        if (relay) options = options with { AppMessageRelay = true };
-        if (defects.Count > 0) options = options with { Defects = options.Defects.Concat(defects).ToHashSet() };
-        return options;
     }
 }

@@ -16,7 +16,8 @@ using NitroConformance.Fixtures.Transport;
 namespace NitroConformance.Fixtures;
 
 /// <summary>
-/// The embedded reference ClearNode: an in-process Kestrel server on 127.0.0.1 speaking the v0.5 WebSocket RPC on
+/// The embedded reference ClearNode: an in-process Kestrel server (on 127.0.0.1 unless
+/// <see cref="ReferenceNodeOptions.Host"/> says otherwise) speaking the v0.5 WebSocket RPC on
 /// <c>/ws</c>. Every instance has its own state, keys and seeded defects.
 /// </summary>
 public sealed class ReferenceNode : IAsyncDisposable
@@ -69,7 +70,7 @@ public sealed class ReferenceNode : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, options.Port);
+            k.Listen(IPAddress.Parse(options.Host), options.Port);
             k.AddServerHeader = false;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
@@ -85,8 +86,17 @@ public sealed class ReferenceNode : IAsyncDisposable
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        node.Url = new Uri($"ws://127.0.0.1:{port}/ws");
+        node.Url = new Uri($"ws://{ClientHost(options.Host)}:{port}/ws");
         return node;
+    }
+
+    // The address a local client dials: a wildcard bind is reached through loopback of the same family.
+    private static string ClientHost(string host)
+    {
+        var address = IPAddress.Parse(host);
+        if (address.Equals(IPAddress.Any)) return "127.0.0.1";
+        if (address.Equals(IPAddress.IPv6Any)) return "[::1]";
+        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
     }
 
     private async Task AcceptAsync(HttpContext context)

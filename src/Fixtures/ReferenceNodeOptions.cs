@@ -48,7 +48,13 @@ public sealed record ReferenceNodeOptions
     /// <summary>Seeded defects of this instance.</summary>
     public IReadOnlySet<DefectId> Defects { get; init; } = new HashSet<DefectId>();
 
-    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    /// <summary>Default listen address: loopback only, so an embedded node is never reachable from other machines.</summary>
+    public const string DefaultHost = "127.0.0.1";
+
+    /// <summary>IP address to listen on (e.g. <c>0.0.0.0</c> inside a container); default loopback.</summary>
+    public string Host { get; init; } = DefaultHost;
+
+    /// <summary>TCP port on <see cref="Host"/>; 0 picks a free one.</summary>
     public int Port { get; init; }
 
     /// <summary>Largest accepted age of a private request's timestamp (<c>MSG_EXPIRY_TIME</c>, 60 s).</summary>

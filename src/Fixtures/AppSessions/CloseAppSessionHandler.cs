@@ -5,19 +5,11 @@ using NitroConformance.Fixtures.Node;
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>close_app_session</c> (app-sessions.md §6): rules C1–C10.</summary>
-public sealed class CloseAppSessionHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class CloseAppSessionHandler(LedgerContext context)
+    : LedgerWriteHandler(context, "close_app_session", "failed to close application session")
 {
     /// <inheritdoc />
-    public string Method => "close_app_session";
-
-    /// <inheritdoc />
-    public bool IsPrivate => true;
-
-    /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call) =>
-        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to close application session"));
-
-    private MethodOutcome HandleChecked(RpcCall call)
+    protected override MethodOutcome HandleChecked(RpcCall call)
     {
         string sessionId;
         IReadOnlyList<AllocationParam> allocations;
@@ -31,53 +23,47 @@ public sealed class CloseAppSessionHandler(LedgerContext context) : IRpcMethodHa
         }
         catch (ParamDecodeException)
         {
-            return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
+            return Fail(call, "failed to parse parameters");
         }
 
-        var recovered = RequestSigners.Recover(call);
-        if (recovered is null) return BalancePushOutcomes.Fail(context, call, "failed to get wallets from RPC message");
-        var now = context.Now;
-        var signers = new SignerSet(context, recovered, now);
+        var now = Context.Now;
+        var signers = SignerSet.Recover(Context, call, now);
+        if (signers is null) return Fail(call, "failed to get wallets from RPC message");
 
         if (sessionId == "" || allocations.Count == 0)
-            return BalancePushOutcomes.Fail(context, call, "missing required parameters: app_id or allocations");
-        var state = context.State;
-        var session = state.FindAppSession(sessionId);
-        if (session is null || session.Status != AppSessionStatus.Open && !context.Has(DefectId.UpdateAfterClose))
-            return BalancePushOutcomes.Fail(context, call, "an open app session not found: record not found");
-        if (QuorumCheck.Verify(context, session, signers, "") is { } quorumError)
-            return BalancePushOutcomes.Fail(context, call, quorumError);
-        if (SessionKeyRules.ValidateQuorumKeys(context, signers, session.Application, now) is { } keyError)
-            return BalancePushOutcomes.Fail(context, call, keyError);
-        if (!context.Has(DefectId.DuplicateAllocationsCountedTwice) && AllocationParam.DuplicateError(allocations) is { } duplicate)
-            return BalancePushOutcomes.Fail(context, call, duplicate);
+            return Fail(call, "missing required parameters: app_id or allocations");
+        var state = Context.State;
+        var session = OpenSessionUpdate.FindOpen(Context, sessionId);
+        if (session is null) return Fail(call, OpenSessionUpdate.NotFoundError);
+        if (OpenSessionUpdate.Authorize(Context, session, signers, "", now) is { } authError)
+            return Fail(call, authError);
+        if (OpenSessionUpdate.DuplicateAllocations(Context, allocations) is { } duplicate)
+            return Fail(call, duplicate);
 
         var savepoint = state.Savepoint();
         var paid = new List<string>();
         if (Redistribute(session, allocations, paid, now) is { } error)
         {
             state.RollbackTo(savepoint);
-            return BalancePushOutcomes.Fail(context, call, error);
+            return Fail(call, error);
         }
 
         session.Status = AppSessionStatus.Closed;
-        session.Version++;
-        if (sessionData is not null) session.SessionData = sessionData;
-        session.UpdatedAt = GoTime.ToStorage(now);
+        OpenSessionUpdate.Stamp(session, sessionData, now);
 
         var pushes = paid.Select(w => BalanceNotifications.For(state, w));
-        return BalancePushOutcomes.Ok(context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Closed, session.Version), pushes);
+        return BalancePushOutcomes.Ok(Context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Closed, session.Version), pushes);
     }
 
     // C5–C9: empty every listed share into its owner's unified balance at the listed amount, then check conservation.
     private string? Redistribute(AppSessionRecord session, IReadOnlyList<AllocationParam> allocations, List<string> paid, DateTimeOffset now)
     {
-        var state = context.State;
+        var state = Context.State;
         var totals = state.AccountTotals(session.SessionId);
         var listed = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var alloc in allocations)
         {
-            if (alloc.Amount < 0m && !context.Has(DefectId.NegativeAmountsAccepted))
+            if (alloc.Amount < 0m && !Context.Has(DefectId.NegativeAmountsAccepted))
                 return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
             if (!session.IsParticipant(alloc.Participant)) return $"allocation to non-participant {alloc.Participant}";
             var unified = LedgerAddress.AccountId(alloc.Participant);
@@ -91,7 +77,7 @@ public sealed class CloseAppSessionHandler(LedgerContext context) : IRpcMethodHa
                 if (!paid.Contains(alloc.Participant, StringComparer.Ordinal)) paid.Add(alloc.Participant);
             }
         }
-        if (!context.Has(DefectId.OmittedParticipantKeepsShare))
+        if (!Context.Has(DefectId.OmittedParticipantKeepsShare))
             Conservation.ZeroOmittedShares(state, session.SessionId, allocations, now);
         return Conservation.Verify(totals, listed);
     }

@@ -7,19 +7,11 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>create_app_session</c> (app-sessions.md §4): validation A1–A6, funding B0–B7, insert C.</summary>
-public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class CreateAppSessionHandler(LedgerContext context)
+    : LedgerWriteHandler(context, "create_app_session", "failed to create application session")
 {
     /// <inheritdoc />
-    public string Method => "create_app_session";
-
-    /// <inheritdoc />
-    public bool IsPrivate => true;
-
-    /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call) =>
-        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to create application session"));
-
-    private MethodOutcome HandleChecked(RpcCall call)
+    protected override MethodOutcome HandleChecked(RpcCall call)
     {
         AppDefinition definition;
         IReadOnlyList<AllocationParam> allocations;
@@ -35,18 +27,17 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
         }
         catch (ParamDecodeException)
         {
-            return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
+            return Fail(call, "failed to parse parameters");
         }
 
-        var recovered = RequestSigners.Recover(call);
-        if (recovered is null) return BalancePushOutcomes.Fail(context, call, "failed to get signers from RPC message");
-        var now = context.Now;
-        var signers = new SignerSet(context, recovered, now);
+        var now = Context.Now;
+        var signers = SignerSet.Recover(Context, call, now);
+        if (signers is null) return Fail(call, "failed to get signers from RPC message");
 
-        if (ValidateDefinition(definition) is { } definitionError) return BalancePushOutcomes.Fail(context, call, definitionError);
+        if (ValidateDefinition(definition) is { } definitionError) return Fail(call, definitionError);
 
         var sessionId = AppSessionId.Compute(definition);
-        var state = context.State;
+        var state = Context.State;
         var savepoint = state.Savepoint();
         var funded = new List<string>();
         foreach (var alloc in allocations)
@@ -54,7 +45,7 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
             if (Fund(alloc, definition.Application, sessionId, signers, now) is { } error)
             {
                 state.RollbackTo(savepoint);
-                return BalancePushOutcomes.Fail(context, call, error);
+                return Fail(call, error);
             }
             if (alloc.Amount != 0m && !funded.Contains(alloc.Participant, StringComparer.Ordinal)) funded.Add(alloc.Participant);
         }
@@ -63,7 +54,7 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
         if (state.FindAppSession(sessionId) is not null || definition.Weights.Any(w => w is < int.MinValue or > int.MaxValue))
         {
             state.RollbackTo(savepoint);
-            return BalancePushOutcomes.Fail(context, call, "failed to create application session");
+            return Fail(call, "failed to create application session");
         }
 
         var stamp = GoTime.ToStorage(now);
@@ -83,14 +74,14 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
         });
 
         var pushes = funded.Select(w => BalanceNotifications.For(state, w));
-        return BalancePushOutcomes.Ok(context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Open, 1), pushes);
+        return BalancePushOutcomes.Ok(Context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Open, 1), pushes);
     }
 
     private string? ValidateDefinition(AppDefinition d)
     {
         if (d.Protocol is not (AppProtocols.V02 or AppProtocols.V04)) return $"unsupported protocol: {d.Protocol}";
         if (d.Participants.Count < 2) return "invalid number of participants";
-        if (d.Weights.Count != d.Participants.Count && !context.Has(DefectId.WeightsLengthMismatchAccepted))
+        if (d.Weights.Count != d.Participants.Count && !Context.Has(DefectId.WeightsLengthMismatchAccepted))
             return "number of weights must be equal to participants";
         if (d.Nonce == 0) return "nonce is zero or not provided";
         for (var i = 0; i < d.Weights.Count; i++)
@@ -101,7 +92,7 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
         // Go sums into an int64 (wrapping on overflow) and compares with the unsigned quorum.
         long total = 0;
         foreach (var w in d.Weights) total = unchecked(total + w);
-        if (d.Quorum > unchecked((ulong)total) && !context.Has(DefectId.QuorumAboveWeightSumAccepted))
+        if (d.Quorum > unchecked((ulong)total) && !Context.Has(DefectId.QuorumAboveWeightSumAccepted))
             return $"target quorum ({d.Quorum}) cannot be greater than total sum of weights ({total})";
         return null;
     }
@@ -110,19 +101,19 @@ public sealed class CreateAppSessionHandler(LedgerContext context) : IRpcMethodH
     private string? Fund(AllocationParam alloc, string application, string sessionId, SignerSet signers, DateTimeOffset now)
     {
         if (alloc.Amount == 0m) return null;
-        if (alloc.Amount < 0m && !context.Has(DefectId.NegativeAmountsAccepted))
+        if (alloc.Amount < 0m && !Context.Has(DefectId.NegativeAmountsAccepted))
             return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
 
         var signed = signers.Signed(alloc.Participant, out var viaKey);
-        if (alloc.Amount > 0m && !signed && !context.Has(DefectId.CreateWithoutFunderSignature))
+        if (alloc.Amount > 0m && !signed && !Context.Has(DefectId.CreateWithoutFunderSignature))
             return $"missing signature for participant {alloc.Participant}";
-        if (viaKey is not null && SessionKeyRules.ValidateFunding(context, viaKey, application, alloc.Asset, alloc.Amount, now) is { } keyError)
+        if (viaKey is not null && SessionKeyRules.ValidateFunding(Context, viaKey, application, alloc.Asset, alloc.Amount, now) is { } keyError)
             return keyError;
-        if (ChannelRules.Check(context.State, alloc.Participant) is { } channelError) return channelError;
+        if (ChannelRules.Check(Context.State, alloc.Participant) is { } channelError) return channelError;
 
-        var state = context.State;
+        var state = Context.State;
         var unified = LedgerAddress.AccountId(alloc.Participant);
-        if (alloc.Amount > state.Balance(unified, alloc.Participant, alloc.Asset) && !context.Has(DefectId.CreateIgnoresInsufficientFunds))
+        if (alloc.Amount > state.Balance(unified, alloc.Participant, alloc.Asset) && !Context.Has(DefectId.CreateIgnoresInsufficientFunds))
             return $"insufficient funds: {alloc.Participant} for asset {alloc.Asset}";
 
         state.Record(unified, alloc.Participant, alloc.Asset, -alloc.Amount, viaKey, now);

@@ -1,4 +1,5 @@
 using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
@@ -16,6 +17,10 @@ public sealed class SignerSet
         Signers = signers;
         Wallets = signers.Select(Map).Distinct(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Recovers every <c>sig</c> element of <paramref name="call"/>; null when any element fails to recover.</summary>
+    public static SignerSet? Recover(LedgerContext context, RpcCall call, DateTimeOffset now) =>
+        RequestSigners.Recover(call) is { } recovered ? new SignerSet(context, recovered, now) : null;
 
     /// <summary>Distinct recovered signer addresses, in <c>sig</c> order.</summary>
     public IReadOnlyList<string> Signers { get; }

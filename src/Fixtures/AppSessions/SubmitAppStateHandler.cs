@@ -5,19 +5,11 @@ using NitroConformance.Fixtures.Node;
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>submit_app_state</c> (app-sessions.md §5): steps S1–S7 and the operate/deposit/withdraw rules.</summary>
-public sealed class SubmitAppStateHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class SubmitAppStateHandler(LedgerContext context)
+    : LedgerWriteHandler(context, "submit_app_state", "failed to submit app state")
 {
     /// <inheritdoc />
-    public string Method => "submit_app_state";
-
-    /// <inheritdoc />
-    public bool IsPrivate => true;
-
-    /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call) =>
-        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to submit app state"));
-
-    private MethodOutcome HandleChecked(RpcCall call)
+    protected override MethodOutcome HandleChecked(RpcCall call)
     {
         string sessionId, intent;
         ulong version;
@@ -34,48 +26,44 @@ public sealed class SubmitAppStateHandler(LedgerContext context) : IRpcMethodHan
         }
         catch (ParamDecodeException)
         {
-            return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
+            return Fail(call, "failed to parse parameters");
         }
 
-        var recovered = RequestSigners.Recover(call);
-        if (recovered is null) return BalancePushOutcomes.Fail(context, call, "failed to get wallets from RPC message");
-        var now = context.Now;
-        var signers = new SignerSet(context, recovered, now);
+        var now = Context.Now;
+        var signers = SignerSet.Recover(Context, call, now);
+        if (signers is null) return Fail(call, "failed to get wallets from RPC message");
 
-        var state = context.State;
-        var session = state.FindAppSession(sessionId);
-        if (session is null || session.Status != AppSessionStatus.Open && !context.Has(DefectId.UpdateAfterClose))
-            return BalancePushOutcomes.Fail(context, call, "an open app session not found: record not found");
+        var state = Context.State;
+        var session = OpenSessionUpdate.FindOpen(Context, sessionId);
+        if (session is null) return Fail(call, OpenSessionUpdate.NotFoundError);
 
         switch (session.Protocol)
         {
             case AppProtocols.V04:
                 if (version != session.Version + 1 && !VersionDefectAccepts(session, version))
-                    return BalancePushOutcomes.Fail(context, call, $"incorrect app state: incorrect version: expected {session.Version + 1}, got {version}");
+                    return Fail(call, $"incorrect app state: incorrect version: expected {session.Version + 1}, got {version}");
                 break;
             case AppProtocols.V02:
                 if (intent != "" || version != 0)
                 {
-                    if (!context.Has(DefectId.AcceptIntentVersionOnV02))
-                        return BalancePushOutcomes.Fail(context, call, "incorrect request: specified parameters are not supported in this protocol");
+                    if (!Context.Has(DefectId.AcceptIntentVersionOnV02))
+                        return Fail(call, "incorrect request: specified parameters are not supported in this protocol");
                     intent = ""; // the defect ignores both
                 }
                 break;
             default:
-                return BalancePushOutcomes.Fail(context, call, $"incorrect app state: unsupported protocol: {session.Protocol}");
+                return Fail(call, $"incorrect app state: unsupported protocol: {session.Protocol}");
         }
 
-        if (QuorumCheck.Verify(context, session, signers, intent) is { } quorumError)
-            return BalancePushOutcomes.Fail(context, call, quorumError);
-        if (SessionKeyRules.ValidateQuorumKeys(context, signers, session.Application, now) is { } keyError)
-            return BalancePushOutcomes.Fail(context, call, keyError);
+        if (OpenSessionUpdate.Authorize(Context, session, signers, intent, now) is { } authError)
+            return Fail(call, authError);
         if (intent is not ("" or AppIntents.Operate or AppIntents.Deposit or AppIntents.Withdraw))
-            return BalancePushOutcomes.Fail(context, call, $"incorrect app state: unsupported intent: {intent}");
-        if (!context.Has(DefectId.DuplicateAllocationsCountedTwice) && AllocationParam.DuplicateError(allocations) is { } duplicate)
-            return BalancePushOutcomes.Fail(context, call, duplicate);
+            return Fail(call, $"incorrect app state: unsupported intent: {intent}");
+        if (OpenSessionUpdate.DuplicateAllocations(Context, allocations) is { } duplicate)
+            return Fail(call, duplicate);
 
         var savepoint = state.Savepoint();
-        var update = new AppStateUpdate(context, session, signers, now);
+        var update = new AppStateUpdate(Context, session, signers, now);
         var error = intent switch
         {
             AppIntents.Deposit => update.Deposit(allocations),
@@ -85,27 +73,26 @@ public sealed class SubmitAppStateHandler(LedgerContext context) : IRpcMethodHan
         if (error is not null)
         {
             state.RollbackTo(savepoint);
-            return BalancePushOutcomes.Fail(context, call, error);
+            return Fail(call, error);
         }
 
-        if (!(session.Protocol == AppProtocols.V02 && context.Has(DefectId.NoVersionBumpOnV02Submit))) session.Version++;
-        if (sessionData is not null) session.SessionData = sessionData;
-        session.UpdatedAt = GoTime.ToStorage(now);
+        OpenSessionUpdate.Stamp(session, sessionData, now,
+            bumpVersion: !(session.Protocol == AppProtocols.V02 && Context.Has(DefectId.NoVersionBumpOnV02Submit)));
 
         var pushes = update.BalanceChanged.Select(w => BalanceNotifications.For(state, w)).ToList();
-        if (!context.Has(DefectId.AsuNotSent))
+        if (!Context.Has(DefectId.AsuNotSent))
         {
             var payload = AppSessionJson.AsuPayload(state, session);
             foreach (var participant in session.Participants)
             {
-                if (context.Has(DefectId.AsuNotSentToSender) && participant == call.CallerWallet) continue;
+                if (Context.Has(DefectId.AsuNotSentToSender) && participant == call.CallerWallet) continue;
                 pushes.Add(new Notification(participant, "asu", payload.DeepClone()));
             }
         }
-        return BalancePushOutcomes.Ok(context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Open, session.Version), pushes);
+        return BalancePushOutcomes.Ok(Context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Open, session.Version), pushes);
     }
 
     private bool VersionDefectAccepts(AppSessionRecord session, ulong version) =>
-        version <= session.Version && context.Has(DefectId.AcceptStaleVersion)
-        || version > session.Version + 1 && context.Has(DefectId.AcceptSkippedVersion);
+        version <= session.Version && Context.Has(DefectId.AcceptStaleVersion)
+        || version > session.Version + 1 && Context.Has(DefectId.AcceptSkippedVersion);
 }

@@ -13,7 +13,7 @@ public sealed class NodeConfigFile
 {
     private static readonly HashSet<string> TopLevelKeys =
     [
-        "broker_private_key", "port", "relay", "max_frame_bytes", "timestamp_window_seconds", "protocols",
+        "broker_private_key", "host", "port", "relay", "max_frame_bytes", "timestamp_window_seconds", "protocols",
         "assets", "networks", "balances", "defects",
     ];
 
@@ -63,6 +63,7 @@ public sealed class NodeConfigFile
             options = key switch
             {
                 "broker_private_key" => options with { BrokerPrivateKey = Scalar(value, key) },
+                "host" => options with { Host = Host(value, key) },
                 "port" => options with { Port = Int(value, key, 0, 65535) },
                 "relay" => options with { AppMessageRelay = Bool(value, key) },
                 "max_frame_bytes" => options with { MaxFrameBytes = Int(value, key, 1024, int.MaxValue) },
@@ -89,6 +90,14 @@ public sealed class NodeConfigFile
         {
             throw Error(node, "broker_private_key", "not a valid secp256k1 private key (expected 0x + 64 hex digits)");
         }
+    }
+
+    private string Host(YamlNode node, string field)
+    {
+        var text = Scalar(node, field);
+        return System.Net.IPAddress.TryParse(text, out _)
+            ? text
+            : throw Error(node, field, $"expected an IP address such as 127.0.0.1 or 0.0.0.0, got '{text}'");
     }
 
     private NodeAsset Asset(YamlNode node, string field)

@@ -16,6 +16,8 @@ public static class OptionsValidator
         {
             throw new ArgumentException($"ReferenceNodeOptions.BrokerPrivateKey is not a valid secp256k1 private key: {e.Message}", nameof(options));
         }
+        if (!System.Net.IPAddress.TryParse(options.Host, out _))
+            throw new ArgumentException($"ReferenceNodeOptions.Host must be an IP address (e.g. 127.0.0.1 or 0.0.0.0), got '{options.Host}'.", nameof(options));
         if (options.Port is < 0 or > 65535)
             throw new ArgumentException($"ReferenceNodeOptions.Port must be 0..65535, got {options.Port}.", nameof(options));
         if (options.MaxFrameBytes < 1024)

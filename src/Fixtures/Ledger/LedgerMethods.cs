@@ -10,7 +10,7 @@ public static class LedgerMethods
 {
     /// <summary>
     /// The handlers for <c>create_app_session</c>, <c>submit_app_state</c>, <c>close_app_session</c>, <c>transfer</c>,
-    /// <c>get_app_definition</c>, <c>get_app_sessions</c>, <c>get_ledger_balances</c> and <c>get_ledger_transactions</c>.
+    /// <c>get_app_definition</c>, <c>get_app_sessions</c>, <c>get_ledger_balances</c>, <c>get_ledger_transactions</c> and <c>get_ledger_entries</c>.
     /// The transfer and app-session writes include the caller's balance-push <c>bu</c> in their outcomes (success and failure).
     /// </summary>
     public static IReadOnlyList<IRpcMethodHandler> Create(
@@ -31,6 +31,7 @@ public static class LedgerMethods
             new GetAppSessionsHandler(context),
             new GetLedgerBalancesHandler(context),
             new GetLedgerTransactionsHandler(context),
+            new GetLedgerEntriesHandler(context),
         ];
     }
 }

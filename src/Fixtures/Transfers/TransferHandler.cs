@@ -6,22 +6,14 @@ using NitroConformance.Fixtures.Node;
 namespace NitroConformance.Fixtures.Transfers;
 
 /// <summary><c>transfer</c> (clearnode-rpc.md §7): unified balance to unified balance, with replay refusal and caps.</summary>
-public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class TransferHandler(LedgerContext context)
+    : LedgerWriteHandler(context, "transfer", "failed to process transfer")
 {
     // One cache per handler, and the factory builds one handler per node instance.
     private readonly TransferReplayCache _replays = new();
 
     /// <inheritdoc />
-    public string Method => "transfer";
-
-    /// <inheritdoc />
-    public bool IsPrivate => true;
-
-    /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call) =>
-        OverflowGuard.Run(context.State, () => HandleChecked(call), () => BalancePushOutcomes.Fail(context, call, "failed to process transfer"));
-
-    private MethodOutcome HandleChecked(RpcCall call)
+    protected override MethodOutcome HandleChecked(RpcCall call)
     {
         string destination, destinationTag;
         List<(string Asset, decimal Amount)> allocations;
@@ -34,42 +26,42 @@ public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
         }
         catch (ParamDecodeException)
         {
-            return BalancePushOutcomes.Fail(context, call, "failed to parse parameters");
+            return Fail(call, "failed to parse parameters");
         }
 
-        var now = context.Now;
+        var now = Context.Now;
         if (_replays.Seen(call.RawReq, now))
-            return BalancePushOutcomes.Fail(context, call, "operation denied: the request has already been processed");
+            return Fail(call, "operation denied: the request has already been processed");
         if (destination == "" && destinationTag == "")
-            return BalancePushOutcomes.Fail(context, call, "destination or destination_tag must be provided");
+            return Fail(call, "destination or destination_tag must be provided");
         if (destination != "" && !LedgerAddress.IsHexAddress(destination))
-            return BalancePushOutcomes.Fail(context, call, $"invalid destination account: {destination}");
-        if (allocations.Count == 0) return BalancePushOutcomes.Fail(context, call, "allocations cannot be empty");
+            return Fail(call, $"invalid destination account: {destination}");
+        if (allocations.Count == 0) return Fail(call, "allocations cannot be empty");
 
         var caller = call.CallerWallet ?? "";
-        if (call.Signatures.Count == 0) return BalancePushOutcomes.Fail(context, call, "missing participant signature");
+        if (call.Signatures.Count == 0) return Fail(call, "missing participant signature");
         var signer = RequestSigners.RecoverFirst(call);
-        if (signer is null) return BalancePushOutcomes.Fail(context, call, "failed to verify signer");
-        if ((context.Keys.WalletFor(signer, now) ?? signer) != caller) return BalancePushOutcomes.Fail(context, call, "invalid signature");
+        if (signer is null) return Fail(call, "failed to verify signer");
+        if ((Context.Keys.WalletFor(signer, now) ?? signer) != caller) return Fail(call, "invalid signature");
 
         var toTag = destinationTag;
         if (destination == "")
         {
-            var wallet = context.Tags?.WalletForTag(destinationTag);
-            if (wallet is null) return BalancePushOutcomes.Fail(context, call, $"failed to get wallet by tag: {destinationTag}");
+            var wallet = Context.Tags?.WalletForTag(destinationTag);
+            if (wallet is null) return Fail(call, $"failed to get wallet by tag: {destinationTag}");
             destination = wallet;
         }
-        if (toTag == "") toTag = context.Tags?.TagForWallet(destination) ?? "";
-        if (destination == caller) return BalancePushOutcomes.Fail(context, call, "cannot transfer to self");
-        var fromTag = context.Tags?.TagForWallet(caller) ?? "";
+        if (toTag == "") toTag = Context.Tags?.TagForWallet(destination) ?? "";
+        if (destination == caller) return Fail(call, "cannot transfer to self");
+        var fromTag = Context.Tags?.TagForWallet(caller) ?? "";
 
-        var state = context.State;
+        var state = Context.State;
         var savepoint = state.Savepoint();
         var transactions = new JsonArray();
         if (Move(caller, destination, signer == caller ? null : signer, allocations, now, fromTag, toTag, transactions) is { } error)
         {
             state.RollbackTo(savepoint);
-            return BalancePushOutcomes.Fail(context, call, error);
+            return Fail(call, error);
         }
         _replays.Add(call.RawReq, now);
 
@@ -81,13 +73,13 @@ public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
             BalanceNotifications.For(state, destination),
             new(destination, "tr", result.DeepClone()),
         };
-        return BalancePushOutcomes.Ok(context, call, result, pushes);
+        return BalancePushOutcomes.Ok(Context, call, result, pushes);
     }
 
     private string? Move(string from, string to, string? sessionKey, List<(string Asset, decimal Amount)> allocations,
         DateTimeOffset now, string fromTag, string toTag, JsonArray transactions)
     {
-        var state = context.State;
+        var state = Context.State;
         if (ChannelRules.Check(state, from) is { } channelError) return channelError;
         var fromAccount = LedgerAddress.AccountId(from);
         var toAccount = LedgerAddress.AccountId(to);
@@ -96,9 +88,9 @@ public sealed class TransferHandler(LedgerContext context) : IRpcMethodHandler
             if (amount <= 0m) return $"invalid allocation: {LedgerAmount.Format(amount)} for asset {asset}";
             if (sessionKey is not null)
             {
-                var key = SessionKeyRules.FindActive(context, sessionKey, now, out var cause);
+                var key = SessionKeyRules.FindActive(Context, sessionKey, now, out var cause);
                 if (key is null) return $"session key validation failed: {cause}";
-                if (SessionKeyRules.SpendingDenied(context, key, asset, amount) is { } denied)
+                if (SessionKeyRules.SpendingDenied(Context, key, asset, amount) is { } denied)
                     return $"session key spending validation failed: {denied}";
             }
             if (amount > state.Balance(fromAccount, from, asset)) return $"insufficient funds: {from} for asset {asset}";
