@@ -24,11 +24,12 @@ var bare = await BarePingLoop.RunAsync(server.Url, connections, TimeSpan.FromSec
 var rows = new List<Row> { Row.From("bare ClientWebSocket loop (physical limit)", bare.RatePerSecond, bare.Latency) };
 Console.WriteLine(rows[^1]);
 
-var closed = await RunHarnessAsync(new KeepConstant(connections, TimeSpan.FromSeconds(seconds)));
+var closed = args.Contains("--skip-closed") ? (Rate: bare.RatePerSecond, Histogram: bare.Latency, Dropped: 0L) : await RunHarnessAsync(new KeepConstant(connections, TimeSpan.FromSeconds(seconds)));
 rows.Add(Row.From("harness, closed model (keep constant)", closed.Rate, closed.Histogram));
 Console.WriteLine(rows[^1]);
 
 var openRate = Math.Round(bare.RatePerSecond * 0.5);
+if (ArgText("--open-rate", "") is { Length: > 0 } fixedRate) openRate = double.Parse(fixedRate, inv);
 var open = await RunHarnessAsync(new Inject(openRate, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds)));
 rows.Add(Row.From($"harness, open model at {openRate:0}/s (50% of limit)", open.Rate, open.Histogram, open.Dropped));
 Console.WriteLine(rows[^1]);
@@ -64,6 +65,7 @@ async Task<(double Rate, LatencyHistogram Histogram, long Dropped)> RunHarnessAs
     await scenario.InitAsync(CancellationToken.None);
     var result = await new LoadEngine(new EngineOptions { Simulations = [stage], WarmUp = TimeSpan.FromSeconds(1), MaxInFlight = 10_000 }).RunAsync(scenario);
     var h = result.Metrics.Get(EchoScenario.Metric).Snapshot().Histogram;
+    Console.WriteLine($"  late {result.Metrics.Counter(LoadEngine.LateIterations)} dropped {result.Metrics.Counter(LoadEngine.DroppedIterations)} started {result.IterationsStarted}");
     return (h.TotalCount / result.MeasuredSeconds, h, result.Metrics.Counter(LoadEngine.DroppedIterations));
 }
 
