@@ -159,7 +159,8 @@ public sealed class LoadEngine
         await thread.Task.ConfigureAwait(false);
     }
 
-    // Sub-millisecond gaps either spin (precise, costs a core) or sleep ~1 ms and start the due batch a little late;
+    // Sub-millisecond gaps either spin (precise, costs a core) or sleep at least FineSleep.Quantum (~1 ms where the OS
+    // only offers millisecond sleeps) and start the due batch a little late;
     // in both cases latency runs from the intended time, so lateness is measured, never hidden.
     private void WaitUntil(long timestamp, CancellationToken token)
     {
@@ -169,7 +170,7 @@ public sealed class LoadEngine
             if (remaining <= 0) return;
             if (remaining > 0.0015) Thread.Sleep(TimeSpan.FromSeconds(remaining - 0.001));
             else if (_options.PreciseScheduling) Thread.Yield();
-            else Thread.Sleep(1);
+            else FineSleep.Sleep(Math.Max(remaining, FineSleep.Quantum));
         }
     }
 
