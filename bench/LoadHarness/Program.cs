@@ -37,7 +37,8 @@ Console.WriteLine(rows[^1]);
 // Rate-matched comparison with Artillery: same connections, same offered rates (a ladder), both open-model and measured
 // from intended send times; each side's highest rate that it sustains (≥ 95 % of offered) with p99 within the bound.
 var ladder = ArgText("--ladder", "500,1000,2000,3000,4000,6000,8000,12000,16000").Split(',').Select(x => double.Parse(x, inv)).ToArray();
-var p99BoundMs = double.Parse(ArgText("--p99-bound-ms", "10"), inv);
+var p99BoundsMs = ArgText("--p99-bound-ms", "10,50").Split(',').Select(x => double.Parse(x, inv)).ToArray();
+var p99BoundMs = p99BoundsMs.Max(); // the ladder stops a side that cannot sustain the offered rate or misses the loosest bound
 var pairs = new List<(double Offered, Row? Harness, Row? Artillery)>();
 var artilleryInstalled = File.Exists(ArtilleryBin());
 if (!artilleryInstalled) Console.WriteLine($"artillery not installed at {ArtilleryBin()}; run `npm ci` in bench/artillery (rate-matched comparison skipped)");
@@ -75,14 +76,17 @@ md.Append(inv, $"\nHarness (closed model) vs physical limit: rate {rateRatio * 1
 if (pairs.Count > 0)
 {
     md.Append(inv, $"\n## Rate-matched vs Artillery 2.0 ws engine ({connections} connections each, open model, latency from intended send time)\n\n");
-    md.Append(inv, $"A side holds a rate when it sustains ≥ 95% of it with p99 ≤ {p99BoundMs} ms. \"—\": not run (that side had already failed twice).\n\n");
+    md.Append(inv, $"A side holds a rate when it sustains ≥ 95% of it with p99 within the bound. \"—\": not run (that side had already missed {p99BoundMs} ms or the rate twice in a row).\n\n");
     md.Append("| offered/s | harness rate/s | harness p50 | harness p99 | harness max | Artillery rate/s | Artillery p50 | Artillery p99 | Artillery max | Artillery p99 from actual send |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     foreach (var (offered, h, a) in pairs)
         md.Append(inv, $"| {offered:0} | {Cell(h, x => x.Rate.ToString("0", inv))} | {Cell(h, x => Durations.Micros(x.P50))} | {Cell(h, x => Durations.Micros(x.P99))} | {Cell(h, x => Durations.Micros(x.Max))} | {Cell(a, x => x.Rate.ToString("0", inv))} | {Cell(a, x => Durations.Micros(x.P50))} | {Cell(a, x => Durations.Micros(x.P99))} | {Cell(a, x => Durations.Micros(x.Max))} | {Cell(a, x => double.IsNaN(x.ServiceP99) ? "n/a" : Durations.Micros(x.ServiceP99))} |\n");
-    var hBest = pairs.Where(p => p.Harness is not null && Within(p.Harness, p.Offered)).Select(p => p.Offered).DefaultIfEmpty(0).Max();
-    var aBest = pairs.Where(p => p.Artillery is not null && Within(p.Artillery, p.Offered)).Select(p => p.Offered).DefaultIfEmpty(0).Max();
-    var ceiling = pairs.Count > 0 && pairs[^1].Harness is not null && Within(pairs[^1].Harness!, pairs[^1].Offered) ? " (top of the ladder: a lower bound)" : "";
-    md.Append(inv, $"\nHighest rate held with p99 ≤ {p99BoundMs} ms: harness {hBest:0}/s{ceiling}, Artillery {aBest:0}/s; ratio {(aBest > 0 ? (hBest / aBest).ToString("0.##", inv) + "×" : "n/a")} (goal ≥ 3×).\n");
+    foreach (var bound in p99BoundsMs)
+    {
+        var hBest = pairs.Where(p => p.Harness is not null && Within(p.Harness, p.Offered, bound)).Select(p => p.Offered).DefaultIfEmpty(0).Max();
+        var aBest = pairs.Where(p => p.Artillery is not null && Within(p.Artillery, p.Offered, bound)).Select(p => p.Offered).DefaultIfEmpty(0).Max();
+        var ceiling = pairs[^1].Harness is { } top && Within(top, pairs[^1].Offered, bound) ? " (top of the ladder: a lower bound)" : "";
+        md.Append(inv, $"\nHighest rate held with p99 ≤ {bound} ms: harness {hBest:0}/s{ceiling}, Artillery {aBest:0}/s; ratio {(aBest > 0 ? (hBest / aBest).ToString("0.##", inv) + "×" : "n/a")} (goal ≥ 3×).\n");
+    }
 }
 File.WriteAllText(Path.Combine(outDir, "bench.md"), md.ToString());
 Console.WriteLine();
@@ -90,7 +94,7 @@ Console.WriteLine(md);
 Console.WriteLine($"written {Path.Combine(outDir, "bench.md")}");
 return 0;
 
-bool Within(Row r, double offered) => r.Rate >= 0.95 * offered && r.P99 <= p99BoundMs * 1000;
+bool Within(Row r, double offered, double? boundMs = null) => r.Rate >= 0.95 * offered && r.P99 <= (boundMs ?? p99BoundMs) * 1000;
 
 static string Cell(Row? r, Func<Row, string> f) => r is null ? "—" : f(r);
 
