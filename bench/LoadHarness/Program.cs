@@ -174,6 +174,11 @@ internal sealed record Row(string Name, double Rate, double P50, double P90, dou
 /// <summary>Reads Artillery's JSON report: messages sent and its own response-time summary (Artillery reports ms percentiles, not raw samples).</summary>
 internal static class ArtilleryReport
 {
+    // Users that fall behind their schedule run past the planned seconds: the sustained rate is over the time actually
+    // taken (longest user session minus its 1 s warm-up), like the harness's measured time, which includes its drain.
+    private static double MeasuredSeconds(JsonElement summaries, int seconds) =>
+        summaries.TryGetProperty("vusers.session_length", out var sl) ? Math.Max(seconds, sl.GetProperty("max").GetDouble() / 1000 - 1) : seconds;
+
     public static Row Read(string path, int seconds)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
@@ -184,7 +189,7 @@ internal static class ArtilleryReport
         if (aggregate.TryGetProperty("summaries", out var summaries) && summaries.TryGetProperty("echo.response_time", out var v))
             // Measured echoes over the measured seconds (warm-up excluded in processor.js), like the harness's rate.
             return new Row("Artillery 2.0 ws engine (echo.response_time)",
-                (counters.TryGetProperty("echo.measured", out var m) ? m.GetInt64() : v.GetProperty("count").GetInt64()) / (double)seconds,
+                (counters.TryGetProperty("echo.measured", out var m) ? m.GetInt64() : v.GetProperty("count").GetInt64()) / MeasuredSeconds(summaries, seconds),
                 P(v, "median"), P(v, "p90"), P(v, "p99"), P(v, "max"), errors,
                 summaries.TryGetProperty("echo.service_time", out var sv) ? P(sv, "p99") : double.NaN);
         return new Row("Artillery 2.0 ws engine (no echoes measured)", 0, double.NaN, double.NaN, double.NaN, double.NaN, errors);

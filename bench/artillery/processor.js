@@ -37,9 +37,9 @@ function recordLatency(context, events, done) {
   const v = context.vars;
   if (v.intendedMs >= v.measureFromMs) {
     const end = nowMs();
-    // Node timers run on a millisecond loop clock and may fire just before the intended time: latency then runs
-    // from the actual send (never from a moment before it).
-    events.emit('histogram', 'echo.response_time', end - Math.max(v.intendedMs, v.sentMs));
+    // From the intended send time, so a user that falls behind its schedule shows it; Node timers run on a millisecond
+    // loop clock and may fire just before the intended time, and then latency runs from the (earlier) actual send.
+    events.emit('histogram', 'echo.response_time', end - Math.min(v.intendedMs, v.sentMs));
     events.emit('histogram', 'echo.service_time', end - v.sentMs);
     events.emit('counter', 'echo.measured', 1);
   }
