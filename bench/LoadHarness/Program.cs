@@ -38,7 +38,7 @@ Console.WriteLine(rows[^1]);
 // from intended send times; each side's highest rate that it sustains (≥ 95 % of offered) with p99 within the bound.
 var ladder = ArgText("--ladder", "500,1000,2000,3000,4000,6000,8000,12000,16000").Split(',').Select(x => double.Parse(x, inv)).ToArray();
 var p99BoundsMs = ArgText("--p99-bound-ms", "10,50").Split(',').Select(x => double.Parse(x, inv)).ToArray();
-var p99BoundMs = p99BoundsMs.Max(); // the ladder stops a side that cannot sustain the offered rate or misses the loosest bound
+var p99BoundMs = p99BoundsMs.Max();
 var pairs = new List<(double Offered, Row? Harness, Row? Artillery)>();
 var artilleryInstalled = File.Exists(ArtilleryBin());
 if (!artilleryInstalled) Console.WriteLine($"artillery not installed at {ArtilleryBin()}; run `npm ci` in bench/artillery (rate-matched comparison skipped)");
@@ -53,12 +53,12 @@ else
         {
             var r = await RunHarnessAsync(new Inject(rate, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(seconds)));
             h = Row.From("harness", r.Rate, r.Histogram, r.Dropped);
-            harnessFails = Within(h, rate) ? 0 : harnessFails + 1;
+            harnessFails = Sustains(h, rate) ? 0 : harnessFails + 1;
         }
         if (artilleryFails < 2)
         {
             a = await RunArtilleryAsync(rate);
-            artilleryFails = a is not null && Within(a, rate) ? 0 : artilleryFails + 1;
+            artilleryFails = a is not null && Sustains(a, rate) ? 0 : artilleryFails + 1;
         }
         pairs.Add((rate, h, a));
         Console.WriteLine($"offered {rate:0}/s: harness {h?.ToString() ?? "—"} | artillery {a?.ToString() ?? "—"}");
@@ -76,7 +76,7 @@ md.Append(inv, $"\nHarness (closed model) vs physical limit: rate {rateRatio * 1
 if (pairs.Count > 0)
 {
     md.Append(inv, $"\n## Rate-matched vs Artillery 2.0 ws engine ({connections} connections each, open model, latency from intended send time)\n\n");
-    md.Append(inv, $"A side holds a rate when it sustains ≥ 95% of it with p99 within the bound. \"—\": not run (that side had already missed {p99BoundMs} ms or the rate twice in a row).\n\n");
+    md.Append(inv, $"A side holds a rate when it sustains ≥ 95% of it with p99 within the bound. \"—\": not run (that side had already missed the offered rate twice in a row).\n\n");
     md.Append("| offered/s | harness rate/s | harness p50 | harness p99 | harness max | Artillery rate/s | Artillery p50 | Artillery p99 | Artillery max | Artillery p99 from actual send |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     foreach (var (offered, h, a) in pairs)
         md.Append(inv, $"| {offered:0} | {Cell(h, x => x.Rate.ToString("0", inv))} | {Cell(h, x => Durations.Micros(x.P50))} | {Cell(h, x => Durations.Micros(x.P99))} | {Cell(h, x => Durations.Micros(x.Max))} | {Cell(a, x => x.Rate.ToString("0", inv))} | {Cell(a, x => Durations.Micros(x.P50))} | {Cell(a, x => Durations.Micros(x.P99))} | {Cell(a, x => Durations.Micros(x.Max))} | {Cell(a, x => double.IsNaN(x.ServiceP99) ? "n/a" : Durations.Micros(x.ServiceP99))} |\n");
@@ -93,6 +93,9 @@ Console.WriteLine();
 Console.WriteLine(md);
 Console.WriteLine($"written {Path.Combine(outDir, "bench.md")}");
 return 0;
+
+// Only saturation (missing the offered rate twice in a row) ends a side's ladder; p99 is judged per bound in the summary.
+static bool Sustains(Row r, double offered) => r.Rate >= 0.95 * offered;
 
 bool Within(Row r, double offered, double? boundMs = null) => r.Rate >= 0.95 * offered && r.P99 <= (boundMs ?? p99BoundMs) * 1000;
 
