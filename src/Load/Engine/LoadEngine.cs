@@ -92,6 +92,9 @@ public sealed class LoadEngine
         return [warm, .. _options.Simulations];
     }
 
+    // Largest number of due iterations handed to one thread-pool work item.
+    private const int MaxBatch = 64;
+
     private async Task RunOpenAsync(RunState run, long origin)
     {
         var lateTicks = (long)(_options.LateAfter.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
@@ -103,24 +106,46 @@ public sealed class LoadEngine
             try
             {
                 long number = 0;
-                foreach (var offset in OpenSchedule.Offsets(WithWarmUp()))
+                // Every iteration due at one wake-up goes to the thread pool as one batch: one work item (and at most one
+                // worker wake-up) per batch instead of per iteration, which at thousands per second on two cores is what
+                // kept the pool's threads bouncing between sleep and wake-up and queued the schedule behind them.
+                var batch = new List<IterationContext>(16);
+                using var offsets = OpenSchedule.Offsets(WithWarmUp()).GetEnumerator();
+                var more = offsets.MoveNext();
+                while (more)
                 {
                     if (run.Token.IsCancellationRequested || !UnderIterationCap()) break;
-                    var intended = RunClock.Add(origin, offset);
+                    var intended = RunClock.Add(origin, offsets.Current);
                     WaitUntil(intended, run.Token);
                     if (run.Token.IsCancellationRequested) break;
-                    var measured = intended >= run.MeasureStart;
-                    if (Interlocked.Read(ref _inFlight) >= _options.MaxInFlight)
+                    var now = RunClock.Now;
+                    // Take this iteration and every later one already due (bounded so one batch never starves the rest).
+                    do
                     {
-                        if (measured) run.Metrics.Increment(DroppedIterations);
-                        number++;
-                        continue;
+                        intended = RunClock.Add(origin, offsets.Current);
+                        var measured = intended >= run.MeasureStart;
+                        if (Interlocked.Read(ref _inFlight) >= _options.MaxInFlight)
+                        {
+                            if (measured) run.Metrics.Increment(DroppedIterations);
+                            number++;
+                        }
+                        else
+                        {
+                            if (measured && now - intended > lateTicks) run.Metrics.Increment(LateIterations);
+                            Interlocked.Increment(ref _inFlight);
+                            Interlocked.Increment(ref _started);
+                            batch.Add(new IterationContext(number++, intended, measured, -1, run.Metrics, run.Token));
+                        }
+                        more = offsets.MoveNext();
                     }
-                    if (measured && RunClock.Now - intended > lateTicks) run.Metrics.Increment(LateIterations);
-                    Interlocked.Increment(ref _inFlight);
-                    Interlocked.Increment(ref _started);
-                    var ic = new IterationContext(number++, intended, measured, -1, run.Metrics, run.Token);
-                    ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.Engine.RunOneAsync(s.Run, s.Ctx), (Engine: this, Run: run, Ctx: ic), preferLocal: false);
+                    while (more && batch.Count < MaxBatch && UnderIterationCap() && RunClock.Add(origin, offsets.Current) <= now);
+                    if (batch.Count == 0) continue;
+                    var items = batch.ToArray();
+                    batch.Clear();
+                    ThreadPool.UnsafeQueueUserWorkItem(static s =>
+                    {
+                        foreach (var ic in s.Items) _ = s.Engine.RunOneAsync(s.Run, ic);
+                    }, (Engine: this, Run: run, Items: items), preferLocal: false);
                 }
                 thread.SetResult();
             }
@@ -134,7 +159,8 @@ public sealed class LoadEngine
         await thread.Task.ConfigureAwait(false);
     }
 
-    // Sub-millisecond gaps either spin (precise, costs a core) or sleep ~1 ms and start the due batch a little late;
+    // Sub-millisecond gaps either spin (precise, costs a core) or sleep at least FineSleep.Quantum (~1 ms where the OS
+    // only offers millisecond sleeps) and start the due batch a little late;
     // in both cases latency runs from the intended time, so lateness is measured, never hidden.
     private void WaitUntil(long timestamp, CancellationToken token)
     {
@@ -144,7 +170,7 @@ public sealed class LoadEngine
             if (remaining <= 0) return;
             if (remaining > 0.0015) Thread.Sleep(TimeSpan.FromSeconds(remaining - 0.001));
             else if (_options.PreciseScheduling) Thread.Yield();
-            else Thread.Sleep(1);
+            else FineSleep.Sleep(Math.Max(remaining, FineSleep.Quantum));
         }
     }
 
