@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Json;
@@ -14,28 +14,16 @@ public sealed class FrameSigner(EthKey signingKey)
     /// <summary>Address of the key that signs frames (the broker unless a defect swaps the key).</summary>
     public string SignerAddress => signingKey.Address;
 
-    /// <summary>A signed response or notification frame (notifications use request id 0).</summary>
-    public string Build(ulong requestId, string method, JsonNode? result, ulong serverTimestamp)
+    /// <summary>A response or notification frame (notifications use request id 0); signed when first sent.</summary>
+    public OutboundFrame Build(ulong requestId, string method, JsonNode? result, ulong serverTimestamp)
     {
-        var array = new JsonArray(
-            JsonValue.Create(requestId),
-            JsonValue.Create(method),
-            result?.DeepClone(),
-            JsonValue.Create(serverTimestamp));
-        var resJson = GoJson.Serialize(array);
-        var signature = signingKey.SignHashHex(Keccak256.Hash(Encoding.UTF8.GetBytes(resJson)));
-        return "{\"res\":" + resJson + ",\"sig\":[\"" + signature + "\"]}";
-    }
-
-    /// <summary>The <c>res</c> array text of a frame built by this class.</summary>
-    public static string ResArray(string frame)
-    {
-        const string prefix = "{\"res\":";
-        var end = frame.LastIndexOf(",\"sig\":[", StringComparison.Ordinal);
-        return frame[prefix.Length..end];
+        // Written piecewise rather than as a JsonArray so the result needs no copy; the bytes are the same.
+        var resJson = "[" + requestId.ToString(CultureInfo.InvariantCulture) + "," + GoJson.Quote(method) + ","
+            + GoJson.Serialize(result) + "," + serverTimestamp.ToString(CultureInfo.InvariantCulture) + "]";
+        return OutboundFrame.Signed(resJson, signingKey);
     }
 
     /// <summary>A signed error response <c>{"error":text}</c>.</summary>
-    public string BuildError(ulong requestId, string error, ulong serverTimestamp) =>
+    public OutboundFrame BuildError(ulong requestId, string error, ulong serverTimestamp) =>
         Build(requestId, "error", new JsonObject { ["error"] = error }, serverTimestamp);
 }

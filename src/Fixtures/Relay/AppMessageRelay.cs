@@ -46,7 +46,7 @@ public sealed class AppMessageRelay(NodeRuntime node)
         {
             foreach (var connection in node.Hub.BoundTo(participant))
             {
-                connection.Enqueue(request.FrameText);
+                connection.Enqueue(OutboundFrame.Verbatim(request.FrameText));
                 delivered++;
             }
         }

@@ -144,7 +144,7 @@ public sealed class RpcRouter
             ? _node.Signer.BuildError(request.RequestId, outcome.Error!, _node.NowMs())
             : _node.Signer.Build(request.RequestId, responseMethod, outcome.Result, _node.NowMs());
         connection.Enqueue(frame);
-        return FrameSigner.ResArray(frame);
+        return frame.ResJson!;
     }
 
     /// <summary>Writes a push to every connection bound to its wallet (exact string match).</summary>

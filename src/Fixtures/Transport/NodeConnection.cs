@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 using NitroConformance.Fixtures.Auth;
+using NitroConformance.Fixtures.Envelope;
 
 namespace NitroConformance.Fixtures.Transport;
 
@@ -12,7 +13,7 @@ namespace NitroConformance.Fixtures.Transport;
 public sealed class NodeConnection
 {
     private readonly WebSocket _socket;
-    private readonly Channel<string> _outbound;
+    private readonly Channel<OutboundFrame> _outbound;
     private readonly CancellationTokenSource _closed = new();
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -21,7 +22,7 @@ public sealed class NodeConnection
     {
         Id = id;
         _socket = socket;
-        _outbound = Channel.CreateBounded<string>(new BoundedChannelOptions(queueCapacity)
+        _outbound = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(queueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -53,7 +54,7 @@ public sealed class NodeConnection
     /// Queues a frame. A connection whose queue is full (a client that stopped reading) is closed instead of
     /// blocking the node; frames for a closed connection are dropped.
     /// </summary>
-    public void Enqueue(string frame)
+    public void Enqueue(OutboundFrame frame)
     {
         if (_closed.IsCancellationRequested) return;
         if (!_outbound.Writer.TryWrite(frame)) Abort();
@@ -66,7 +67,7 @@ public sealed class NodeConnection
         {
             await foreach (var frame in _outbound.Reader.ReadAllAsync(_closed.Token).ConfigureAwait(false))
             {
-                var bytes = Encoding.UTF8.GetBytes(frame);
+                var bytes = Encoding.UTF8.GetBytes(frame.Text);
                 await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _closed.Token).ConfigureAwait(false);
             }
         }
