@@ -15,7 +15,8 @@ public static class NodeComposition
         var now = runtime.Clock.GetUtcNow();
         foreach (var balance in runtime.Options.InitialBalances) state.Credit(balance.Wallet, balance.Asset, balance.Amount, now);
 
-        foreach (var handler in LedgerMethods.Create(state, runtime.SessionKeys, runtime.Clock, runtime.Defects, runtime.UserTags))
+        foreach (var handler in LedgerMethods.Create(state, runtime.SessionKeys, runtime.Clock, runtime.Defects, runtime.UserTags,
+                     StateLockYield.For(runtime.StateLock)))
             router.Register(handler.Method == "create_app_session" ? new ProtocolGate(handler, runtime.Options.Protocols, state) : handler);
 
         runtime.SessionKeyUsage = state.SessionKeyUsage;

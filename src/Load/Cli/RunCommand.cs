@@ -49,6 +49,7 @@ public static class RunCommand
         if (!profile.Quiet) console.MarkupLine($"set up in {setup.Elapsed.TotalSeconds:0.0}s");
         var engine = new LoadEngine(options, profile.Quiet ? NullProgress.Instance : new LiveProgress(console));
         var result = await engine.RunAsync(scenario, ct).ConfigureAwait(false);
+        if (scenario is IRunAudit audit) await audit.AuditAsync(result.Metrics, ct).ConfigureAwait(false);
         var report = ReportBuilder.Build(runId, scenario, options, result, profile.Source == "built-in" ? "default" : profile.Source, targetText, profile.Thresholds, profile.ShardText,
             new Dictionary<string, string> { ["setup_s"] = setup.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) });
         var files = ReportWriter.Write(report, dir);
