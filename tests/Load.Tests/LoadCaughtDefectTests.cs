@@ -58,7 +58,7 @@ public class LoadCaughtDefectTests
     {
         await using var node = await ReferenceNode.StartAsync(new ReferenceNodeOptions
         {
-            InitialBalances = ScenarioFactory.Balances(profile),
+            InitialBalances = ScenarioFactory.Prepare(profile).Balances,
             Defects = defects.ToHashSet(),
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));

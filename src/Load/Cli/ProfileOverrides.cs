@@ -20,7 +20,8 @@ public static class ProfileOverrides
     {
         foreach (var key in s.Options.Keys)
             if (!Known.Contains(key)) throw new ArgumentException($"unknown option --{key} (known: {string.Join(", ", Known.Order().Select(k => "--" + k))}, --param k=v, --threshold EXPR)");
-        if (s.Get("scenario") is { } sc) p = p with { Scenario = sc };
+        // The profile's params belong to its own workload; another workload starts from its defaults (params are strict).
+        if (s.Get("scenario") is { } sc && sc != p.Scenario) p = p with { Scenario = sc, Params = new Dictionary<string, string>() };
         if (s.Get("target") is { } t) p = p with { Target = t };
         if (s.Get("warmup") is { } w) p = p with { WarmUp = Durations.Parse(w, "--warmup") };
         if (s.Get("timeout") is { } to) p = p with { Timeout = Durations.Parse(to, "--timeout") };

@@ -37,13 +37,15 @@ public static class RunCommand
     {
         var runId = profile.RunId ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Scenario}" + (profile.ShardText is { } sh ? $"-shard{sh.Replace("/", "of", StringComparison.Ordinal)}" : "");
         var dir = Path.Combine(profile.OutputRoot, runId);
+        var workload = ScenarioFactory.Prepare(profile);
         await using var echo = profile.Scenario == "echo" && profile.Target == "embedded" ? await LoopbackEchoServer.StartAsync(ct: ct).ConfigureAwait(false) : null;
-        await using var target = echo is null ? await LoadTarget.ResolveAsync(profile.Target, ScenarioFactory.Balances(profile), ct).ConfigureAwait(false) : null;
+        await using var target = echo is null ? await LoadTarget.ResolveAsync(profile.Target, workload.Balances, ct).ConfigureAwait(false) : null;
         var url = echo?.Url ?? target!.Url;
         var targetText = echo is not null ? $"embedded echo server ({echo.Url})" : target!.Description;
         var options = profile.ToEngineOptions();
         if (!profile.Quiet) console.MarkupLine($"[bold]{Markup.Escape(profile.Scenario)}[/] against {Markup.Escape(targetText)}; load: {Markup.Escape(string.Join("; ", options.Simulations.Select(s => s.Describe())))}; warm-up {Markup.Escape(Durations.Format(options.WarmUp))}");
-        await using var scenario = ScenarioFactory.Create(profile, url);
+        await using var scenario = workload.Create(url);
+        ThresholdSet.CheckKnown(profile.Thresholds, LoadEngine.DeclaredMetrics(scenario));
         var setup = System.Diagnostics.Stopwatch.StartNew();
         await scenario.InitAsync(ct).ConfigureAwait(false);
         if (!profile.Quiet) console.MarkupLine($"set up in {setup.Elapsed.TotalSeconds:0.0}s");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Thresholds;
 
@@ -47,18 +46,6 @@ public sealed record LoadProfile
     {
         Simulations = Load, WarmUp = WarmUp, MaxIterations = MaxIterations, MaxInFlight = MaxInFlight, LateAfter = LateAfter, Drain = Drain,
     };
-
-    /// <summary>An integer parameter, or <paramref name="fallback"/>; bad values raise an error naming the field.</summary>
-    public int IntParam(string key, int fallback)
-    {
-        if (!Params.TryGetValue(key, out var s)) return fallback;
-        if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < 0)
-            throw new FormatException($"{Source}: params.{key}: '{s}' is not a non-negative integer");
-        return v;
-    }
-
-    /// <summary>A string parameter or <paramref name="fallback"/>.</summary>
-    public string StringParam(string key, string fallback) => Params.TryGetValue(key, out var s) ? s : fallback;
 
     /// <summary>Shard text "i/N" (1-based) or null when unsharded.</summary>
     public string? ShardText => Shard.Count > 1 ? $"{Shard.Index + 1}/{Shard.Count}" : null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NitroConformance.Load.Profiles;
 using NitroConformance.Protocol.Crypto;
 
 namespace NitroConformance.Load.Workloads.Bank;
@@ -10,10 +11,34 @@ namespace NitroConformance.Load.Workloads.Bank;
 /// <param name="Operates">Operate submits per session between create and close.</param>
 /// <param name="Funding">What the treasury transfers to each wallet.</param>
 /// <param name="SessionShare">What each of a session's two participants deposits at create.</param>
-/// <param name="Asset">Asset symbol moved.</param>
 /// <param name="Timeout">Per request wait; a request without an answer is of unknown outcome.</param>
-public sealed record BankOptions(int Wallets, int SessionSlots, int SessionEvery, int Operates, decimal Funding, decimal SessionShare, string Asset, TimeSpan Timeout)
+public sealed record BankOptions(int Wallets, int SessionSlots, int SessionEvery, int Operates, decimal Funding, decimal SessionShare, TimeSpan Timeout)
 {
+    /// <summary>Asset moved (the one the embedded node and the other workloads use).</summary>
+    public const string Asset = "usdc";
+
+    /// <summary>Binds <c>params</c> (wallets, session_slots, session_every, operates, funding, session_share), strictly.</summary>
+    public static BankOptions Bind(LoadProfile profile)
+    {
+        var p = new ParamBinder(profile);
+        var options = new BankOptions(
+            p.Int("wallets", 8, min: 2), p.Int("session_slots", 2), p.Int("session_every", 5, min: 1), p.Int("operates", 2),
+            Amount(p.Number("funding", 100)), Amount(p.Number("session_share", 1)), profile.Timeout);
+        p.Bind(options);
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{profile.Source}: {e.Message}", e);
+        }
+        return options;
+    }
+
+    // Millionths are the smallest unit of a 6-decimal asset.
+    private static decimal Amount(double value) => Math.Round((decimal)value, 6);
+
     /// <summary>Environment variable with the private key of a funded treasury wallet (for a node other than the embedded one).</summary>
     public const string TreasuryKeyVariable = "NITRO_LOAD_TREASURY_KEY";
 
@@ -28,14 +53,9 @@ public sealed record BankOptions(int Wallets, int SessionSlots, int SessionEvery
     public void Validate()
     {
         if (Wallets < 2) throw new ArgumentException("params.wallets: at least 2 (transfers go between two wallets)");
-        if (SessionSlots > 0 && SessionEvery < 1) throw new ArgumentException("params.session_every: at least 1 when session_slots > 0");
+        if (SessionEvery < 1) throw new ArgumentException("params.session_every: at least 1");
         if (Funding <= 0) throw new ArgumentException($"params.funding: '{Funding.ToString(CultureInfo.InvariantCulture)}' must be positive");
         if (SessionShare <= 0 || SessionShare * 4 > Funding)
             throw new ArgumentException($"params.session_share: '{SessionShare.ToString(CultureInfo.InvariantCulture)}' must be positive and at most a quarter of funding");
     }
-
-    /// <summary>Parses a positive decimal parameter; errors name it.</summary>
-    public static decimal Amount(string key, string text) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v > 0
-            ? v : throw new FormatException($"params.{key}: '{text}' is not a positive decimal amount");
 }

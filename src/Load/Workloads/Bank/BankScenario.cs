@@ -33,6 +33,14 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     public string Name => "bank";
     /// <inheritdoc/>
     public string HeadlineMetric => TransferMetric;
+    /// <summary>Counters the audit sets (plus the count of requests without an answer).</summary>
+    public static IReadOnlyList<string> AuditCounters { get; } =
+        ["ledger_drift", "negative_balances", "lost_transactions", "phantom_transactions", "duplicated_transactions", "bank_transfers_accepted", "bank_sessions", "bank_unknown_outcome"];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDeclaration> Metrics =>
+        [MetricDeclaration.Latency(TransferMetric), MetricDeclaration.Latency(SessionMetric), .. AuditCounters.Select(MetricDeclaration.Counter)];
+
     /// <inheritdoc/>
     public string SigningMode => $"inline: each request signed in its iteration with the {Secp256k1.Default.Name} signer (amounts are unique per request, so nothing is signed ahead); latency includes the signing";
 
@@ -56,12 +64,12 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
             RpcFrame reply;
             try
             {
-                reply = await _treasury.Client.RequestAsync(RpcMethods.Transfer, Requests.Transfer(w.Wallet.Address, [new TransferAllocation(options.Asset, Text(options.Funding))]),
+                reply = await _treasury.Client.RequestAsync(RpcMethods.Transfer, Requests.Transfer(w.Wallet.Address, [new TransferAllocation(BankOptions.Asset, Text(options.Funding))]),
                     [treasuryKey], setupTimeout, ct).ConfigureAwait(false);
             }
             catch (RpcErrorException e)
             {
-                throw new InvalidOperationException($"bank: the treasury {treasuryKey.Address} could not fund {w.Wallet.Address} with {Text(options.Funding)} {options.Asset}: {e.ErrorText} (set {BankOptions.TreasuryKeyVariable} to a funded wallet's key)", e);
+                throw new InvalidOperationException($"bank: the treasury {treasuryKey.Address} could not fund {w.Wallet.Address} with {Text(options.Funding)} {BankOptions.Asset}: {e.ErrorText} (set {BankOptions.TreasuryKeyVariable} to a funded wallet's key)", e);
             }
             foreach (var tx in Transactions(reply)) _journal.AddFunding(tx, tx.Amount);
         }
@@ -86,7 +94,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var receiver = _wallets[to].Wallet.Address;
         var amount = NextAmount();
         var request = RpcFrames.SignRequest(sender.Client.CreateRequest(RpcMethods.Transfer,
-            Requests.Transfer(receiver, [new TransferAllocation(options.Asset, Text(amount))])), [sender.Wallet]);
+            Requests.Transfer(receiver, [new TransferAllocation(BankOptions.Asset, Text(amount))])), [sender.Wallet]);
         var intent = new BankTransfer(0, sender.Wallet.Address, receiver, amount);
         var reply = await SendAsync(ctx, TransferMetric, sender, request).ConfigureAwait(false);
         if (reply is null) _journal.Unknown(intent);
@@ -118,7 +126,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var share = Text(options.SessionShare);
         // Both deposit, so both sign the create.
         var request = RpcFrames.SignRequest(wa.Client.CreateRequest(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition,
-            [new AppAllocation(wa.Wallet.Address, options.Asset, share), new AppAllocation(wb.Wallet.Address, options.Asset, share)])), [wa.Wallet, wb.Wallet]);
+            [new AppAllocation(wa.Wallet.Address, BankOptions.Asset, share), new AppAllocation(wb.Wallet.Address, BankOptions.Asset, share)])), [wa.Wallet, wb.Wallet]);
         _journal.SessionAttempted(id, [wa.Wallet.Address, wb.Wallet.Address]);
         if (await SendAsync(ctx, SessionMetric, wa, request).ConfigureAwait(false) is null) return;
         slot.SessionId = id;
@@ -158,8 +166,8 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
 
     private AppAllocation[] Allocations(BankSessionSlot slot, (decimal A, decimal B) shares) =>
     [
-        new(_wallets[slot.Members.A].Wallet.Address, options.Asset, Text(shares.A)),
-        new(_wallets[slot.Members.B].Wallet.Address, options.Asset, Text(shares.B)),
+        new(_wallets[slot.Members.A].Wallet.Address, BankOptions.Asset, Text(shares.A)),
+        new(_wallets[slot.Members.B].Wallet.Address, BankOptions.Asset, Text(shares.B)),
     ];
 
     // Returns the reply, or null when the request failed (error recorded) or got no answer.
@@ -216,7 +224,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         // Quiesce: every request of ours answered or given up, so nothing of ours moves money while the audit reads.
         var deadline = DateTime.UtcNow + options.Timeout + TimeSpan.FromSeconds(1);
         while (Interlocked.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline) await Task.Delay(10, ct).ConfigureAwait(false);
-        var reader = new BankLedgerReader(_wallets, options.Asset, WalletConnection.SetupTimeout(options.Timeout));
+        var reader = new BankLedgerReader(_wallets, BankOptions.Asset, WalletConnection.SetupTimeout(options.Timeout));
         _audit = await reader.AuditAsync(_journal, ct).ConfigureAwait(false);
         metrics.Increment("ledger_drift", _audit.Drift);
         metrics.Increment("negative_balances", _audit.Negative);
@@ -234,12 +242,12 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         {
             ["wallets"] = options.Wallets.ToString(CultureInfo.InvariantCulture),
             ["session_slots"] = options.SessionSlots.ToString(CultureInfo.InvariantCulture),
-            ["funding_per_wallet"] = $"{Text(options.Funding)} {options.Asset}",
-            ["ledger_drift_unit"] = $"{Text(BankAuditResult.DriftUnit)} {options.Asset}",
+            ["funding_per_wallet"] = $"{Text(options.Funding)} {BankOptions.Asset}",
+            ["ledger_drift_unit"] = $"{Text(BankAuditResult.DriftUnit)} {BankOptions.Asset}",
         };
         if (_audit is { } a)
         {
-            notes["bank_total"] = $"expected {a.Expected.ToString(CultureInfo.InvariantCulture)}, observed {a.Observed.ToString(CultureInfo.InvariantCulture)} {options.Asset} (balances + session shares)";
+            notes["bank_total"] = $"expected {a.Expected.ToString(CultureInfo.InvariantCulture)}, observed {a.Observed.ToString(CultureInfo.InvariantCulture)} {BankOptions.Asset} (balances + session shares)";
             notes["bank_unknown_unapplied"] = $"{a.Unresolved} of {_journal.Indeterminate.Count} transfers of unknown outcome are not in the ledger";
         }
         return new ScenarioExtras(null, notes);
