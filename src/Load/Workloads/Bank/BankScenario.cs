@@ -26,7 +26,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     private readonly string _runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
     private readonly ulong _nonceBase = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
     private WalletConnection? _treasury;
-    private long _amountSeq, _nonce, _inFlight;
+    private long _amountSeq, _nonce, _inFlight, _iterations;
     private BankAuditResult? _audit;
 
     /// <inheritdoc/>
@@ -78,9 +78,11 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     /// <inheritdoc/>
     public Task RunIterationAsync(IterationContext ctx)
     {
-        if (_slots.Count > 0 && ctx.Number % options.SessionEvery == 0)
+        // Own count, not ctx.Number: inside a soak mix this workload sees only some iteration numbers.
+        var n = Interlocked.Increment(ref _iterations) - 1;
+        if (_slots.Count > 0 && n % options.SessionEvery == 0)
         {
-            var slot = _slots[(int)(ctx.Number / options.SessionEvery % _slots.Count)];
+            var slot = _slots[(int)(n / options.SessionEvery % _slots.Count)];
             if (slot.TryEnter()) return SessionStepAsync(ctx, slot);
         }
         return TransferAsync(ctx);
