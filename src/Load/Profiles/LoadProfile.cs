@@ -1,3 +1,4 @@
+using NitroConformance.Load.Capacity;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Thresholds;
 
@@ -40,6 +41,9 @@ public sealed record LoadProfile
     public (int Index, int Count) Shard { get; init; } = (0, 1);
     /// <summary>Run directory name; generated when null.</summary>
     public string? RunId { get; init; }
+
+    /// <summary>Capacity search bounds (<c>capacity:</c>); when set, <c>run</c> searches for the capacity instead of running the stages once.</summary>
+    public CapacitySearchOptions? Capacity { get; init; }
 
     /// <summary>Engine options from this profile.</summary>
     public EngineOptions ToEngineOptions() => new()

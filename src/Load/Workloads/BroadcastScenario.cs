@@ -120,6 +120,8 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
             metrics.CountIfMeasured(Misdelivered, cause ?? frame.ReceivedTimestamp);
             return;
         }
+        // Any delivery proves the node reached that version, even one whose submit timed out here: resync to it.
+        own.Observe(version);
         var ev = own.Current;
         if (ev is null || ev.Version != version)
         {
@@ -226,10 +228,13 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
         catch (RpcErrorException e)
         {
             ctx.RecordError(delivery.SendMetric, e.ErrorText);
+            // A submit that timed out here may still have been applied; the node says which version it expects next.
+            if (VersionConflict.TryExpected(e.ErrorText, out var expected)) session.Observe(expected - 1);
             return;
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !ctx.Token.IsCancellationRequested))
         {
+            // The client's own timeout, or the iteration's (which also counts the wait for an idle session).
             ctx.RecordError(delivery.SendMetric, "timeout");
         }
         try
