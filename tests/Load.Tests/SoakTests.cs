@@ -38,7 +38,7 @@ public class SoakTests
         // Weights 1:1:1:2 share the iterations: bank gets twice what churn gets (one session step or transfer each).
         long Tried(params string[] metrics) => metrics.Sum(m => report.Metric(m)!.Count + report.Metric(m)!.Errors);
         var churn = Tried("churn.cycle");
-        Assert.That(churn, Is.GreaterThan(100));
+        Assert.That(churn, Is.GreaterThan(60));
         Assert.That(Tried("broadcast.submit"), Is.InRange(churn * 9 / 10, churn * 11 / 10));
         Assert.That(Tried("request.get_ledger_balances"), Is.InRange(churn * 9 / 10, churn * 11 / 10));
         Assert.That(Tried(BankScenario.TransferMetric, BankScenario.SessionMetric), Is.InRange(churn * 18 / 10, churn * 22 / 10));
