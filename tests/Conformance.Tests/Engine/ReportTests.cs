@@ -8,7 +8,7 @@ using NitroConformance.Conformance.Scenarios;
 using NitroConformance.Protocol.Crypto;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>The report writers produce files that parse and carry the right verdicts.</summary>
 [TestFixture]

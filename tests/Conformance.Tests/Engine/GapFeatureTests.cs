@@ -1,4 +1,4 @@
-using NitroConformance.Conformance.Coverage;
+using NitroConformance.Conformance.Tests.Coverage;
 using NitroConformance.Conformance.Reports;
 using NitroConformance.Conformance.Running;
 using NitroConformance.Conformance.Scenarios;
@@ -6,7 +6,7 @@ using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>Signature forms, the new step keys and the gaps section of the rule catalogue.</summary>
 [TestFixture]

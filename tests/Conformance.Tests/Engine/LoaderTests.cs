@@ -1,7 +1,7 @@
 using NitroConformance.Conformance.Scenarios;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>Scenario loading: valid files bind, bad files fail naming file, line and field.</summary>
 [TestFixture]

@@ -3,7 +3,7 @@ using NitroConformance.Conformance.Configuration;
 using NitroConformance.Conformance.Scenarios;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>The step table is the one list of actions: scenarios/schema.json, the step records and the loader agree with it.</summary>
 [TestFixture]
