@@ -82,7 +82,7 @@ public sealed class SubmitAppStateHandler(LedgerContext context)
         var pushes = update.BalanceChanged.Select(w => BalanceNotifications.For(state, w)).ToList();
         if (!Context.Has(DefectId.AsuNotSent))
         {
-            // Go lists the allocations afresh for every participant's push (app_session_service.go ~l.596-603).
+            // Go lists the allocations afresh for every participant's push (app_session_service.go ~l.594-597).
             var random = state.Order.IsRandom;
             var payload = random ? null : AppSessionJson.AsuPayload(state, session);
             foreach (var participant in session.Participants)
