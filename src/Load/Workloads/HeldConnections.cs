@@ -61,9 +61,11 @@ public sealed class HeldConnections : IAsyncDisposable
         using var gate = new SemaphoreSlim(MaxConcurrentLogins);
         var logins = new List<Task>(count);
         var origin = RunClock.Now;
+        var due = origin;
         for (var i = 0; i < count && !stop.IsCancellationRequested; i++)
         {
-            var due = RunClock.Add(origin, i / perSecond);
+            // Never faster than the bound: a ramp that fell behind does not burst to catch up.
+            due = Math.Max(i == 0 ? origin : RunClock.Add(due, 1 / perSecond), RunClock.Now);
             var wait = RunClock.SecondsBetween(RunClock.Now, due);
             try
             {
