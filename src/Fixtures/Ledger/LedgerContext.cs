@@ -27,6 +27,9 @@ public sealed class LedgerContext(
     /// <summary>Defects seeded into this instance.</summary>
     public IReadOnlySet<DefectId> Defects { get; } = defects;
 
+    /// <summary>The node's profile choices (Go fidelity, replay window, iteration order).</summary>
+    public Profiles.NodeBehaviour Behaviour => State.Behaviour;
+
     /// <summary>Releases the node's state lock for a moment (see <see cref="StateLockYield"/>); a no-op without a node around the handlers.</summary>
     public Action YieldStateLock { get; } = yieldStateLock ?? (static () => { });
 
