@@ -52,7 +52,7 @@ public sealed partial record Threshold(string Expression, string? Metric, string
         var quantity = stat switch
         {
             "fail_rate" => ThresholdQuantity.Ratio,
-            "throughput" or "rate" => ThresholdQuantity.Rate,
+            "throughput" or "rate" or "capacity" => ThresholdQuantity.Rate,
             "count" or "errors" or "iterations" => ThresholdQuantity.Count,
             _ when metric is null => ThresholdQuantity.Count, // counter
             _ => ThresholdQuantity.Latency,
@@ -72,11 +72,16 @@ public sealed partial record Threshold(string Expression, string? Metric, string
         return new Threshold(expression!.Trim(), metric, stat, op, value, quantity);
     }
 
+    /// <summary>True for a threshold on the result of a capacity search (<c>capacity &gt; 2000/s</c>) rather than on one run.</summary>
+    public bool GatesCapacity => Metric is null && Stat == "capacity";
+
     /// <summary>Evaluates against a report; an unknown metric fails with a message rather than passing silently.</summary>
-    public ThresholdOutcome Evaluate(RunReport report)
+    public ThresholdOutcome Evaluate(RunReport report) => Evaluate(Actual(report));
+
+    /// <summary>Evaluates against a value already known (e.g. a capacity); null fails as "no value".</summary>
+    public ThresholdOutcome Evaluate(double? actual)
     {
-        double? actual = Actual(report);
-        if (actual is null) return new ThresholdOutcome(Expression, Metric is null ? $"no counter '{Stat}'" : $"no metric '{Metric}'", false);
+        if (actual is null) return new ThresholdOutcome(Expression, Metric is null ? $"no {(GatesCapacity ? "capacity found" : $"counter '{Stat}'")}" : $"no metric '{Metric}'", false);
         var v = actual.Value;
         var ok = Operator switch
         {

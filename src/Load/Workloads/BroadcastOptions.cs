@@ -1,6 +1,8 @@
+using NitroConformance.Load.Profiles;
+
 namespace NitroConformance.Load.Workloads;
 
-/// <summary>Parameters of the broadcast fan-out workload.</summary>
+/// <summary>Parameters of the broadcast fan-out workload (and of its legacy app-message twin).</summary>
 /// <param name="Sessions">App sessions across all shards.</param>
 /// <param name="Participants">Participants per session, each on its own connection.</param>
 /// <param name="Protocol">"0.4" (submit with intent operate) or "0.2".</param>
@@ -9,8 +11,16 @@ namespace NitroConformance.Load.Workloads;
 /// <param name="Timeout">Per submit and per push wait.</param>
 public sealed record BroadcastOptions(int Sessions, int Participants, string Protocol, (int Index, int Count) Shard, int PresignDepth, TimeSpan Timeout)
 {
-    /// <summary>Legacy app-message relay instead of submit_app_state: the sender's <c>message</c> (with <c>sid</c>) is relayed to every other participant.</summary>
-    public bool AppMessage { get; init; }
+    /// <summary>Binds <c>params</c> (sessions, participants, protocol, presign_depth); app-message always runs NitroRPC/0.4.</summary>
+    public static BroadcastOptions Bind(LoadProfile profile, bool appMessage)
+    {
+        var p = new ParamBinder(profile);
+        var sessions = p.Int("sessions", 10, min: 1);
+        var participants = p.Int("participants", 5, min: 2);
+        var protocol = appMessage ? "0.4" : p.Choice("protocol", "0.4", "0.4", "0.2");
+        var depth = p.Int("presign_depth", 8, min: 1);
+        return p.Bind(new BroadcastOptions(sessions, participants, protocol, profile.Shard, depth, profile.Timeout));
+    }
 
     /// <summary>Global session indexes this shard owns.</summary>
     public IReadOnlyList<int> OwnedSessions() =>
