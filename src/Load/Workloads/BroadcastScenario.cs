@@ -88,10 +88,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
             _sessions.Add(session);
             _byId[session.Id] = session;
         }
-        if (!delivery.ArrivesAsPush)
-            foreach (var session in _sessions)
-                for (var p = 0; p < session.Members.Length; p++)
-                    _readers.Add(ReadRequestFramesAsync(session, p, _stop.Token));
+        if (!delivery.ArrivesAsPush) _readers.AddRange(delivery.Listen(_sessions, OnDelivery, _stop.Token));
         // Held last, so the workload's own logins never compete with them for the node's challenge table.
         if (options.Connections > 0) _held = await HeldConnections.OpenAsync(target, options.Connections, options.ConnectRate, options.Timeout, ct).ConfigureAwait(false);
         foreach (var session in _sessions) RefillOne(session);
@@ -137,33 +134,6 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
             return;
         }
         if (!ev.Arrive(position, frame.ReceivedTimestamp)) metrics.CountIfMeasured(DuplicatePushes, ev.IntendedTimestamp);
-    }
-
-    // Deliveries that are request frames (a relayed message) reach the client's unmatched-frame queue, not the push observer.
-    private async Task ReadRequestFramesAsync(BroadcastSession own, int position, CancellationToken stop)
-    {
-        var client = own.Members[position].Client;
-        while (!stop.IsCancellationRequested && client.IsConnected)
-        {
-            RpcFrame frame;
-            try
-            {
-                frame = await client.NextResponseAsync(TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                continue;
-            }
-            catch (Exception) when (stop.IsCancellationRequested || !client.IsConnected)
-            {
-                return;
-            }
-            catch (RpcFrameFormatException)
-            {
-                continue;
-            }
-            OnDelivery(own, position, frame);
-        }
     }
 
     private void RefillOne(BroadcastSession s) =>
