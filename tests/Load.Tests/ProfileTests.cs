@@ -6,7 +6,7 @@ namespace NitroConformance.Load.Tests;
 
 public class ProfileTests
 {
-    private static string RepoFile(string relative)
+    internal static string RepoFile(string relative)
     {
         var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NitroConformance.sln"))) dir = dir.Parent;

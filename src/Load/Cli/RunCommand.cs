@@ -40,6 +40,7 @@ public static class RunCommand
         if (!profile.Quiet) console.MarkupLine($"load: {Markup.Escape(string.Join("; ", options.Simulations.Select(s => s.Describe())))}; warm-up {Markup.Escape(Durations.Format(options.WarmUp))}");
         var engine = new LoadEngine(options, profile.Quiet ? NullProgress.Instance : new LiveProgress(console));
         var result = await engine.RunAsync(setup.Scenario, ct).ConfigureAwait(false);
+        if (setup.Scenario is IRunAudit audit) await audit.AuditAsync(result.Metrics, ct).ConfigureAwait(false);
         var report = ReportBuilder.Build(runId, setup.Scenario, options, result, profile.Source == "built-in" ? "default" : profile.Source, setup.TargetText, profile.Thresholds, profile.ShardText,
             new Dictionary<string, string> { ["setup_s"] = setup.SetupTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) });
         var files = ReportWriter.Write(report, dir);

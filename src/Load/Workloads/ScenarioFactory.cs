@@ -1,6 +1,8 @@
 using NitroConformance.Fixtures;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Profiles;
+using NitroConformance.Load.Workloads.Bank;
+using NitroConformance.Load.Workloads.Soak;
 
 namespace NitroConformance.Load.Workloads;
 
@@ -11,7 +13,7 @@ public sealed record PreparedWorkload(IReadOnlyList<InitialBalance> Balances, Fu
 public static class ScenarioFactory
 {
     /// <summary>Workload names accepted in profiles.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["broadcast", "app-message", "request-latency", "session-churn", "auth-storm", "echo"];
+    public static IReadOnlyList<string> Names { get; } = ["broadcast", "app-message", "request-latency", "session-churn", "auth-storm", "echo", "bank", "soak"];
 
     /// <summary>Binds <paramref name="profile"/>'s params; an unknown workload, key or value is a <see cref="FormatException"/> naming the file and key.</summary>
     public static PreparedWorkload Prepare(LoadProfile profile)
@@ -39,6 +41,12 @@ public static class ScenarioFactory
             case "echo":
                 var e = EchoOptions.Bind(profile);
                 return new([], url => new EchoScenario(url, e.Connections, e.Timeout));
+            case "soak":
+                var s = SoakOptions.Bind(profile);
+                return new(s.Parts.SelectMany(x => x.Workload.Balances).ToList(), url => new SoakScenario(url, s));
+            case "bank":
+                var k = BankOptions.Bind(profile);
+                return new([new InitialBalance(BankOptions.Treasury().Address, BankOptions.Asset, k.TreasuryNeeds)], url => new BankScenario(url, k));
             default:
                 throw new FormatException($"{profile.Source}: scenario '{profile.Scenario}' is unknown (known: {string.Join(", ", Names)})");
         }
