@@ -1,7 +1,6 @@
 using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Ledger;
 using NitroConformance.Fixtures.Node;
-using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Fixtures.AppSessions;
