@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Params;
 using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Ledger;
 using NitroConformance.Fixtures.Node;
@@ -64,7 +65,7 @@ public sealed class CloseAppSessionHandler(LedgerContext context)
         foreach (var alloc in allocations)
         {
             if (alloc.Amount < 0m && !Context.Has(DefectId.NegativeAmountsAccepted))
-                return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
+                return $"negative allocation: {GoDecimal.Format(alloc.Amount)} for asset {alloc.Asset}";
             if (!session.IsParticipant(alloc.Participant)) return $"allocation to non-participant {alloc.Participant}";
             var unified = LedgerAddress.AccountId(alloc.Participant);
             var share = state.Balance(session.SessionId, alloc.Participant, alloc.Asset);

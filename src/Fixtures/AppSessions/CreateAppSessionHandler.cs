@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Params;
 using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Ledger;
 using NitroConformance.Fixtures.Node;
@@ -102,7 +103,7 @@ public sealed class CreateAppSessionHandler(LedgerContext context)
     {
         if (alloc.Amount == 0m) return null;
         if (alloc.Amount < 0m && !Context.Has(DefectId.NegativeAmountsAccepted))
-            return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
+            return $"negative allocation: {GoDecimal.Format(alloc.Amount)} for asset {alloc.Asset}";
 
         var signed = signers.Signed(alloc.Participant, out var viaKey);
         if (alloc.Amount > 0m && !signed && !Context.Has(DefectId.CreateWithoutFunderSignature))

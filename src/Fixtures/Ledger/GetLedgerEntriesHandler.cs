@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 
@@ -58,8 +59,8 @@ public sealed class GetLedgerEntriesHandler(LedgerContext context) : IRpcMethodH
                 ["account_type"] = 0,
                 ["asset"] = e.Asset,
                 ["participant"] = e.Wallet,
-                ["credit"] = LedgerAmount.Format(e.Credit),
-                ["debit"] = LedgerAmount.Format(e.Debit),
+                ["credit"] = GoDecimal.Format(e.Credit),
+                ["debit"] = GoDecimal.Format(e.Debit),
                 ["created_at"] = GoTime.Rfc3339Nano(e.CreatedAt),
             });
         }

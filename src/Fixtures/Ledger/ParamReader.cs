@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Params;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -83,7 +84,7 @@ public readonly struct ParamReader
             default:
                 throw new ParamDecodeException(name);
         }
-        if (!LedgerAmount.TryParse(text, out var value)) throw new ParamDecodeException(name);
+        if (!GoDecimal.TryParseInRange(text, out var value)) throw new ParamDecodeException(name);
         return value;
     }
 

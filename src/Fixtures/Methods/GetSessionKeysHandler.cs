@@ -37,12 +37,12 @@ public sealed class GetSessionKeysHandler(NodeRuntime node) : IRpcMethodHandler
             var allowances = new JsonArray();
             foreach (var a in row.AllowanceList)
             {
-                DecimalText.TryParse(a.Amount, out var cap);
+                GoDecimal.TryParseInRange(a.Amount, out var cap);
                 allowances.Add(new JsonObject
                 {
                     ["asset"] = a.Asset,
-                    ["allowance"] = DecimalText.Format(cap),
-                    ["used"] = DecimalText.Format(node.SessionKeyUsage(row.Record.Key, a.Asset)),
+                    ["allowance"] = GoDecimal.Format(cap),
+                    ["used"] = GoDecimal.Format(node.SessionKeyUsage(row.Record.Key, a.Asset)),
                 });
             }
             var entry = new JsonObject

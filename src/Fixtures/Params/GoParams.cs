@@ -79,6 +79,6 @@ public sealed class GoParams
         if (kind == JsonValueKind.String) text = node.GetValue<string>();
         else if (kind == JsonValueKind.Number) text = node.ToJsonString();
         else return false;
-        return DecimalText.TryParse(text, out value);
+        return GoDecimal.TryParseInRange(text, out value);
     }
 }

@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
 using NitroConformance.Fixtures.Defects;
@@ -86,7 +87,7 @@ public sealed class TransferHandler(LedgerContext context)
         var toAccount = LedgerAddress.AccountId(to);
         foreach (var (asset, amount) in allocations)
         {
-            if (amount <= 0m) return $"invalid allocation: {LedgerAmount.Format(amount)} for asset {asset}";
+            if (amount <= 0m) return $"invalid allocation: {GoDecimal.Format(amount)} for asset {asset}";
             if (sessionKey is not null)
             {
                 var key = SessionKeyRules.FindActive(Context, sessionKey, now, out var cause);
