@@ -7,25 +7,19 @@ namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>close_app_session</c> (app-sessions.md §6): rules C1–C10.</summary>
 public sealed class CloseAppSessionHandler(LedgerContext context)
-    : LedgerWriteHandler(context, "close_app_session", "failed to close application session")
+    : LedgerWriteHandler<CloseAppSessionHandler.CloseParams>(context, "close_app_session", "failed to close application session")
 {
+    /// <summary>The Go <c>CloseAppSessionParams</c>.</summary>
+    public sealed record CloseParams(string SessionId, IReadOnlyList<AllocationParam> Allocations, string? SessionData);
+
     /// <inheritdoc />
-    protected override MethodOutcome HandleChecked(RpcCall call)
+    protected override CloseParams Decode(ParamReader p) =>
+        new(p.String("app_session_id"), AllocationParam.ListFrom(p), p.OptionalString("session_data"));
+
+    /// <inheritdoc />
+    protected override MethodOutcome HandleChecked(RpcCall call, CloseParams parameters)
     {
-        string sessionId;
-        IReadOnlyList<AllocationParam> allocations;
-        string? sessionData;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            sessionId = p.String("app_session_id");
-            allocations = AllocationParam.ListFrom(p);
-            sessionData = p.OptionalString("session_data");
-        }
-        catch (ParamDecodeException)
-        {
-            return Fail(call, "failed to parse parameters");
-        }
+        var (sessionId, allocations, sessionData) = parameters;
 
         var now = Context.Now;
         var signers = SignerSet.Recover(Context, call, now);
