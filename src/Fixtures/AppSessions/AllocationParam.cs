@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Params;
 using NitroConformance.Fixtures.Ledger;
 
 namespace NitroConformance.Fixtures.AppSessions;

@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 
@@ -18,7 +19,7 @@ public static class BalanceNotifications
     {
         var array = new JsonArray();
         foreach (var b in balances)
-            array.Add(new JsonObject { ["asset"] = b.Asset, ["amount"] = LedgerAmount.Format(b.Amount) });
+            array.Add(new JsonObject { ["asset"] = b.Asset, ["amount"] = GoDecimal.Format(b.Amount) });
         return array;
     }
 }

@@ -1,32 +1,27 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
+using NitroConformance.Fixtures.Params;
 
 namespace NitroConformance.Fixtures.Ledger;
 
 /// <summary><c>get_ledger_balances</c> (private): the caller's own rows per asset under its wallet or a given account.</summary>
-public sealed class GetLedgerBalancesHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class GetLedgerBalancesHandler(LedgerContext context) : ParamsHandler<string>
 {
     /// <inheritdoc />
-    public string Method => "get_ledger_balances";
+    public override string Method => "get_ledger_balances";
 
     /// <inheritdoc />
-    public bool IsPrivate => true;
+    public override bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call) =>
-        OverflowGuard.Run(context.State, () => HandleChecked(call), () => MethodOutcome.Fail("failed to get ledger balances"));
+    protected override string Decode(ParamReader p) => p.String("account_id");
 
-    private MethodOutcome HandleChecked(RpcCall call)
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, string accountId) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(call, accountId), () => MethodOutcome.Fail("failed to get ledger balances"));
+
+    private MethodOutcome HandleChecked(RpcCall call, string accountId)
     {
-        string accountId;
-        try
-        {
-            accountId = ParamReader.From(call.Params).String("account_id");
-        }
-        catch (ParamDecodeException)
-        {
-            return MethodOutcome.Fail("failed to parse parameters");
-        }
         if (call.CallerWallet is not { } caller) return MethodOutcome.Fail("failed to get ledger balances");
         var account = LedgerAddress.AccountId(accountId == "" ? caller : accountId);
         var balances = context.State.Balances(account, caller);
