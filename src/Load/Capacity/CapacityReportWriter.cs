@@ -20,24 +20,12 @@ public static class CapacityReportWriter
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Writes the three files into <paramref name="directory"/> and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(CapacityReport report, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var files = new (string Name, string Text)[]
-        {
+    public static IReadOnlyList<string> Write(CapacityReport report, string directory) =>
+        ReportWriter.WriteFiles(directory, [
             (JsonFile, JsonSerializer.Serialize(report, ReportJson.Options)),
             (MarkdownFile, Markdown(report)),
             (HtmlFile, Html(report)),
-        };
-        var paths = new List<string>();
-        foreach (var (name, text) in files)
-        {
-            var path = Path.Combine(directory, name);
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-            paths.Add(path);
-        }
-        return paths;
-    }
+        ]);
 
     /// <summary>One line with the result, for the console and the summaries.</summary>
     public static string Headline(CapacityReport r) => r.Knee is { } k
@@ -104,7 +92,7 @@ public static class CapacityReportWriter
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         sb.Append(Inv, $"<title>Capacity {E(r.RunId)} — {E(r.Scenario)}</title>");
-        sb.Append("<style>body{font-family:sans-serif;margin:20px;color:#222}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}th{background:#f3f3f3}td.n{text-align:right}.charts svg{margin:6px;border:1px solid #ddd}</style></head><body>");
+        sb.Append(HtmlReport.Style).Append("</head><body>");
         sb.Append(Inv, $"<h1>Capacity search: {E(r.Scenario)}</h1><p><b>{E(Headline(r))}</b></p>");
         sb.Append(Inv, $"<p>SLO per step: {E(string.Join(", ", r.Slo))}. Target <code>{E(r.Target)}</code>, started {r.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC, took {r.TotalSeconds:0} s.</p>");
         sb.Append("<div class=\"charts\">").Append(rates.Render()).Append(latency.Render()).Append("</div>");
