@@ -44,12 +44,12 @@ public static class CapacityReportWriter
             $"{r.Search.StepWarmUp.TotalSeconds:0.#} s warm-up + {r.Search.StepDuration.TotalSeconds:0.#} s measured per step; budget {r.Search.Budget.TotalSeconds:0} s\n");
         sb.Append(Inv, $"- Machine: {string.Join(", ", r.Environment.Select(kv => $"{kv.Key}={kv.Value}"))}\n");
         sb.Append(Inv, $"- **Result: {Headline(r)}**\n\n");
-        sb.Append("| step | offered/s | achieved/s | p50 | p99 | fail rate | dropped | SLO |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.Append("| step | offered/s | achieved/s | p50 | p99 | fail rate | dropped | load avg | SLO |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (var i = 0; i < r.Steps.Count; i++)
         {
             var s = r.Steps[i];
             var failed = s.Slo.Where(o => !o.Passed).Select(o => $"`{o.Expression}` ({o.Actual})").ToList();
-            sb.Append(Inv, $"| {i + 1} | {s.Offered:0.#} | {s.Achieved:0.#} | {Durations.Micros(s.P50)} | {Durations.Micros(s.P99)} | {s.FailRate * 100:0.###}% | {s.Dropped} | " +
+            sb.Append(Inv, $"| {i + 1} | {s.Offered:0.#} | {s.Achieved:0.#} | {Durations.Micros(s.P50)} | {Durations.Micros(s.P99)} | {s.FailRate * 100:0.###}% | {s.Dropped} | {s.LoadAverage?.ToString("0.#", Inv) ?? "–"} | " +
                 $"{(s.Held ? "held" : "broke: " + string.Join(", ", failed))}{(ReferenceEquals(s, r.Knee) ? " ← knee" : "")} |\n");
         }
         if (r.Thresholds.Count > 0)
