@@ -82,3 +82,28 @@ public class CapacitySearchTests
         Assert.That(() => new CapacitySearch(Options with { StartRate = start, Growth = growth }), Throws.ArgumentException.With.Message.StartsWith(field));
     }
 }
+
+public class CapacityProfileTests
+{
+    [Test]
+    public void The_capacity_block_binds_with_defaults_and_refuses_unknown_keys_naming_file_and_line()
+    {
+        var p = Profiles.ProfileLoader.Parse("scenario: broadcast\ncapacity:\n  start_rate: 20\n  resolution: 10%\n  budget: 90s\n", "c.yaml");
+        Assert.That(p.Capacity, Is.EqualTo(CapacitySearchOptions.Default with { StartRate = 20, Resolution = 0.1, Budget = TimeSpan.FromSeconds(90) }));
+        Assert.That(() => Profiles.ProfileLoader.Parse("capacity:\n  start_rate: 20\n  max_rte: 5\n", "c.yaml"),
+            Throws.TypeOf<FormatException>().With.Message.StartsWith("c.yaml:3: capacity.max_rte: unknown field"));
+        Assert.That(() => Profiles.ProfileLoader.Parse("capacity:\n  budget: 3s\n", "c.yaml"),
+            Throws.TypeOf<FormatException>().With.Message.EqualTo("c.yaml: capacity.budget: shorter than one step (step_warmup + step_duration)"));
+    }
+
+    [Test]
+    public void A_capacity_gate_is_a_statistic_of_the_search_only()
+    {
+        Load.Thresholds.Threshold[] gate = [Load.Thresholds.Threshold.Parse("capacity > 2000/s")];
+        Assert.That(gate[0].GatesCapacity, Is.True);
+        Assert.That(() => Load.Thresholds.ThresholdSet.CheckKnown(gate, []), Throws.ArgumentException.With.Message.Contains("unknown counter or statistic 'capacity'"));
+        Assert.That(() => Load.Thresholds.ThresholdSet.CheckKnown(gate, [], "capacity"), Throws.Nothing);
+        Assert.That(gate[0].Evaluate(2500).Passed, Is.True);
+        Assert.That(gate[0].Evaluate((double?)null), Is.EqualTo(new Load.Reports.ThresholdOutcome("capacity > 2000/s", "no capacity found", false)));
+    }
+}

@@ -45,7 +45,7 @@ public class DeclaredMetricsTests
             Throws.ArgumentException.With.Message.Contains("both as a latency and as a counter"));
     }
 
-    [TestCase("broadcast", "sesions: 20", "x.yaml: params.sesions: unknown parameter of workload 'broadcast' (known: participants, presign_depth, protocol, sessions)")]
+    [TestCase("broadcast", "sesions: 20", "x.yaml: params.sesions: unknown parameter of workload 'broadcast' (known: connect_rate, connections, participants, presign_depth, protocol, sessions)")]
     [TestCase("broadcast", "protocol: \"0.3\"", "x.yaml: params.protocol: '0.3' (use 0.4 or 0.2)")]
     [TestCase("broadcast", "participants: 1", "x.yaml: params.participants: '1' is not an integer >= 2")]
     [TestCase("app-message", "protocol: \"0.2\"", "x.yaml: params.protocol: unknown parameter of workload 'app-message'")]

@@ -2,7 +2,6 @@ using NitroConformance.Fixtures.Params;
 using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
-using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Fixtures.AppSessions;

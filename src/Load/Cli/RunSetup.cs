@@ -53,6 +53,8 @@ public sealed class RunSetup : IAsyncDisposable
             var setup = Stopwatch.StartNew();
             await scenario.InitAsync(ct).ConfigureAwait(false);
             if (!profile.Quiet) console.MarkupLine($"set up in {setup.Elapsed.TotalSeconds:0.0}s");
+            // Connection scale: how the ramp went (a refused login ends it) is worth seeing before the load starts.
+            if (scenario.Extras().Notes.TryGetValue(HeldConnections.Note, out var held)) console.MarkupLine(Markup.Escape(held));
             return new RunSetup(echo, target, scenario, targetText, setup.Elapsed);
         }
         catch

@@ -36,6 +36,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
     private readonly CancellationTokenSource _stop = new();
     private Task _presigner = Task.CompletedTask;
     private MetricRegistry? _metrics;
+    private HeldConnections? _held;
     private long _inlineSigns;
     private readonly ulong _nonceBase = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
 
@@ -48,6 +49,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
     [
         MetricDeclaration.Latency(delivery.RecipientMetric), MetricDeclaration.Latency(delivery.LastMetric), MetricDeclaration.Latency(delivery.SendMetric),
         MetricDeclaration.Counter(PushTimeouts), MetricDeclaration.Counter(Misdelivered), MetricDeclaration.Counter(DuplicatePushes), MetricDeclaration.Counter(LatePushes),
+        .. options.Connections > 0 ? [MetricDeclaration.Counter(HeldConnections.Counter)] : Array.Empty<MetricDeclaration>(),
     ];
     /// <inheritdoc/>
     public string SigningMode =>
@@ -58,7 +60,11 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
     public static EthKey WalletFor(int session, int position) => EthKey.FromSeed($"nitro-load/broadcast/s{session}/p{position}");
 
     /// <inheritdoc/>
-    public void BeginRun(MetricRegistry metrics) => Volatile.Write(ref _metrics, metrics);
+    public void BeginRun(MetricRegistry metrics)
+    {
+        Volatile.Write(ref _metrics, metrics);
+        _held?.BeginRun(metrics);
+    }
 
     /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
@@ -82,10 +88,9 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
             _sessions.Add(session);
             _byId[session.Id] = session;
         }
-        if (!delivery.ArrivesAsPush)
-            foreach (var session in _sessions)
-                for (var p = 0; p < session.Members.Length; p++)
-                    _readers.Add(ReadRequestFramesAsync(session, p, _stop.Token));
+        if (!delivery.ArrivesAsPush) _readers.AddRange(delivery.Listen(_sessions, OnDelivery, _stop.Token));
+        // Held last, so the workload's own logins never compete with them for the node's challenge table.
+        if (options.Connections > 0) _held = await HeldConnections.OpenAsync(target, options.Connections, options.ConnectRate, options.Timeout, ct).ConfigureAwait(false);
         foreach (var session in _sessions) RefillOne(session);
         foreach (var session in _sessions) _idle.Writer.TryWrite(session);
         _presigner = Task.Run(() => PresignLoopAsync(_stop.Token), CancellationToken.None);
@@ -129,33 +134,6 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
             return;
         }
         if (!ev.Arrive(position, frame.ReceivedTimestamp)) metrics.CountIfMeasured(DuplicatePushes, ev.IntendedTimestamp);
-    }
-
-    // Deliveries that are request frames (a relayed message) reach the client's unmatched-frame queue, not the push observer.
-    private async Task ReadRequestFramesAsync(BroadcastSession own, int position, CancellationToken stop)
-    {
-        var client = own.Members[position].Client;
-        while (!stop.IsCancellationRequested && client.IsConnected)
-        {
-            RpcFrame frame;
-            try
-            {
-                frame = await client.NextResponseAsync(TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                continue;
-            }
-            catch (Exception) when (stop.IsCancellationRequested || !client.IsConnected)
-            {
-                return;
-            }
-            catch (RpcFrameFormatException)
-            {
-                continue;
-            }
-            OnDelivery(own, position, frame);
-        }
     }
 
     private void RefillOne(BroadcastSession s) =>
@@ -280,14 +258,16 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
     public ScenarioExtras Extras()
     {
         var positions = _positions.Select(h => { lock (h) return h.ToSnapshot(); }).ToList();
-        return new ScenarioExtras(positions, new Dictionary<string, string>
+        var notes = new Dictionary<string, string>
         {
             ["sessions"] = _sessions.Count.ToString(CultureInfo.InvariantCulture) + (options.Shard.Count > 1 ? $" (shard {options.Shard.Index + 1}/{options.Shard.Count} of {options.Sessions})" : ""),
             ["participants"] = options.Participants.ToString(CultureInfo.InvariantCulture),
             ["connections"] = (_sessions.Count * options.Participants).ToString(CultureInfo.InvariantCulture),
             ["protocol"] = delivery.Describe(options),
             ["inline_signs"] = Interlocked.Read(ref _inlineSigns).ToString(CultureInfo.InvariantCulture),
-        });
+        };
+        _held?.AddNotes(notes);
+        return new ScenarioExtras(positions, notes);
     }
 
     /// <inheritdoc/>
@@ -296,6 +276,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
         _stop.Cancel();
         await _presigner.ConfigureAwait(false);
         await Task.WhenAll(_readers).ConfigureAwait(false);
+        if (_held is not null) await _held.DisposeAsync().ConfigureAwait(false);
         foreach (var s in _sessions)
             foreach (var m in s.Members)
                 await m.DisposeAsync().ConfigureAwait(false);

@@ -36,6 +36,12 @@ public abstract class FanOutDelivery
     /// <summary>Signs the request that makes version <paramref name="version"/> of <paramref name="session"/> happen.</summary>
     internal abstract SignedRequest Sign(BroadcastSession session, ulong version, BroadcastOptions options);
 
+    /// <summary>
+    /// For deliveries that do not arrive as pushes: starts one reader per member connection that hands every frame to
+    /// <paramref name="onFrame"/> (session, position, frame) until <paramref name="stop"/>.
+    /// </summary>
+    internal virtual IEnumerable<Task> Listen(IReadOnlyList<BroadcastSession> sessions, Action<BroadcastSession, int, RpcFrame> onFrame, CancellationToken stop) => [];
+
     /// <summary>True and the session id and version when <paramref name="frame"/> is one delivery of this kind.</summary>
     public abstract bool TryRead(RpcFrame frame, out string sessionId, out ulong version);
 }

@@ -36,6 +36,36 @@ public sealed class MessageRelayDelivery : FanOutDelivery
             [sender.Wallet]);
     }
 
+    // Relayed messages are request frames, so they reach the client's unmatched-frame queue, not the push observer.
+    internal override IEnumerable<Task> Listen(IReadOnlyList<BroadcastSession> sessions, Action<BroadcastSession, int, RpcFrame> onFrame, CancellationToken stop) =>
+        sessions.SelectMany(s => Enumerable.Range(0, s.Members.Length).Select(p => ReadAsync(s, p, onFrame, stop))).ToList();
+
+    private static async Task ReadAsync(BroadcastSession own, int position, Action<BroadcastSession, int, RpcFrame> onFrame, CancellationToken stop)
+    {
+        var client = own.Members[position].Client;
+        while (!stop.IsCancellationRequested && client.IsConnected)
+        {
+            RpcFrame frame;
+            try
+            {
+                frame = await client.NextResponseAsync(TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                continue;
+            }
+            catch (Exception) when (stop.IsCancellationRequested || !client.IsConnected)
+            {
+                return;
+            }
+            catch (RpcFrameFormatException)
+            {
+                continue;
+            }
+            onFrame(own, position, frame);
+        }
+    }
+
     /// <inheritdoc/>
     public override bool TryRead(RpcFrame frame, out string sessionId, out ulong version)
     {

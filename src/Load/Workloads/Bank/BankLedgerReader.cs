@@ -20,6 +20,13 @@ internal sealed class BankLedgerReader(IReadOnlyList<WalletConnection> wallets, 
     /// <summary>The Go node's largest page.</summary>
     public const int PageLimit = 100;
 
+    /// <summary>
+    /// One ping per connection, answered: a node handles one connection's requests in order (Go: one loop per connection,
+    /// rpc_node.go processMessages ~l.153), so whatever was queued before on any of them is done.
+    /// </summary>
+    public Task BarrierAsync(CancellationToken ct) =>
+        Task.WhenAll(wallets.Select(w => w.Client.RequestAsync(RpcMethods.Ping, Requests.Ping(), [], timeout, ct)));
+
     /// <summary>Reads everything and compares it with <paramref name="journal"/>.</summary>
     public async Task<BankAuditResult> AuditAsync(BankJournal journal, CancellationToken ct)
     {

@@ -98,9 +98,9 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var request = RpcFrames.SignRequest(sender.Client.CreateRequest(RpcMethods.Transfer,
             Requests.Transfer(receiver, [new TransferAllocation(BankOptions.Asset, Text(amount))])), [sender.Wallet]);
         var intent = new BankTransfer(0, sender.Wallet.Address, receiver, amount);
-        var reply = await SendAsync(ctx, TransferMetric, sender, request).ConfigureAwait(false);
-        if (reply is null) _journal.Unknown(intent);
-        else foreach (var tx in Transactions(reply)) _journal.Accept(tx);
+        var (reply, unknown) = await SendAsync(ctx, TransferMetric, sender, request).ConfigureAwait(false);
+        if (unknown) _journal.Unknown(intent);
+        else if (reply is not null) foreach (var tx in Transactions(reply)) _journal.Accept(tx);
     }
 
     private async Task SessionStepAsync(IterationContext ctx, BankSessionSlot slot)
@@ -130,7 +130,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var request = RpcFrames.SignRequest(wa.Client.CreateRequest(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition,
             [new AppAllocation(wa.Wallet.Address, BankOptions.Asset, share), new AppAllocation(wb.Wallet.Address, BankOptions.Asset, share)])), [wa.Wallet, wb.Wallet]);
         _journal.SessionAttempted(id, [wa.Wallet.Address, wb.Wallet.Address]);
-        if (await SendAsync(ctx, SessionMetric, wa, request).ConfigureAwait(false) is null) return;
+        if ((await SendAsync(ctx, SessionMetric, wa, request).ConfigureAwait(false)).Reply is null) return;
         slot.SessionId = id;
         slot.Members = (a, b);
         slot.Shares = (options.SessionShare, options.SessionShare);
@@ -147,7 +147,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var signer = _wallets[slot.Members.A];
         var request = RpcFrames.SignRequest(signer.Client.CreateRequest(RpcMethods.SubmitAppState,
             Requests.SubmitAppState(slot.SessionId!, "operate", version, Allocations(slot, next))), [signer.Wallet]);
-        if (await SendAsync(ctx, SessionMetric, signer, request).ConfigureAwait(false) is null)
+        if ((await SendAsync(ctx, SessionMetric, signer, request).ConfigureAwait(false)).Reply is null)
         {
             slot.Reset();
             return;
@@ -172,26 +172,26 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         new(_wallets[slot.Members.B].Wallet.Address, BankOptions.Asset, Text(shares.B)),
     ];
 
-    // Returns the reply, or null when the request failed (error recorded) or got no answer.
-    private async Task<RpcFrame?> SendAsync(IterationContext ctx, string metric, WalletConnection conn, SignedRequest request)
+    // The reply, or null with Unknown = false when the node refused (error recorded), or null with Unknown = true when no answer came.
+    private async Task<(RpcFrame? Reply, bool Unknown)> SendAsync(IterationContext ctx, string metric, WalletConnection conn, SignedRequest request)
     {
         Interlocked.Increment(ref _inFlight);
         try
         {
             var reply = await conn.Client.SendSignedAsync(request, options.Timeout, ctx.Token).ConfigureAwait(false);
             ctx.Record(metric, reply.ReceivedTimestamp);
-            return reply;
+            return (reply, false);
         }
         catch (RpcErrorException e)
         {
             ctx.RecordError(metric, e.ErrorText);
-            return null;
+            return (null, false);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException or ConnectionClosedException)
         {
             ctx.RecordError(metric, e is TimeoutException ? "timeout" : "no answer (cancelled or connection closed)");
             ctx.Count("bank_unknown_outcome");
-            return null;
+            return (null, true);
         }
         finally
         {
@@ -220,13 +220,18 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         }
     }
 
+    /// <summary>Wait for each audit read: a node that fell behind under load first works off its queue.</summary>
+    public static readonly TimeSpan AuditTimeout = TimeSpan.FromSeconds(60);
+
     /// <inheritdoc/>
     public async Task AuditAsync(MetricRegistry metrics, CancellationToken ct)
     {
-        // Quiesce: every request of ours answered or given up, so nothing of ours moves money while the audit reads.
+        // Quiesce: every request of ours answered or given up, then one request per connection answered, so that what
+        // the node still had queued from us (given up here, not there) is applied before anything is read.
         var deadline = DateTime.UtcNow + options.Timeout + TimeSpan.FromSeconds(1);
         while (Interlocked.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline) await Task.Delay(10, ct).ConfigureAwait(false);
-        var reader = new BankLedgerReader(_wallets, BankOptions.Asset, WalletConnection.SetupTimeout(options.Timeout));
+        var reader = new BankLedgerReader(_wallets, BankOptions.Asset, AuditTimeout);
+        await reader.BarrierAsync(ct).ConfigureAwait(false);
         _audit = await reader.AuditAsync(_journal, ct).ConfigureAwait(false);
         metrics.Increment("ledger_drift", _audit.Drift);
         metrics.Increment("negative_balances", _audit.Negative);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using NitroConformance.Protocol.Rpc;
+using NitroConformance.Protocol.Crypto;
 
-namespace NitroConformance.Protocol.Crypto;
+namespace NitroConformance.Protocol.Rpc;
 
 /// <summary>
 /// The app_session_id the ClearNode derives: "0x" + hex(keccak256(Go json.Marshal(definition))), with the
