@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Hosting;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Params;
 

@@ -2,7 +2,7 @@ using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.Transfers;

@@ -1,7 +1,7 @@
 using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.Tests.Ledger;
 

@@ -2,7 +2,7 @@ using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// <c>get_ledger_entries</c> (public, clearnode-rpc.md §7): the ledger's rows filtered by <c>account_id</c>, <c>asset</c> and

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Params;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary><c>get_ledger_transactions</c> (public): filter by account (from or to), asset, type; sort by creation; page.</summary>
 public sealed class GetLedgerTransactionsHandler(LedgerContext context) : ParamsHandler<GetLedgerTransactionsHandler.QueryParams>

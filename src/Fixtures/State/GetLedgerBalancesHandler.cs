@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Params;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary><c>get_ledger_balances</c> (private): the caller's own rows per asset under its wallet or a given account.</summary>
 public sealed class GetLedgerBalancesHandler(LedgerContext context) : ParamsHandler<string>

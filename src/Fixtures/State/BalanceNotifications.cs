@@ -2,7 +2,7 @@ using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>Builds <c>bu</c> pushes and the balance lists shared by <c>bu</c> and <c>get_ledger_balances</c>.</summary>
 public static class BalanceNotifications

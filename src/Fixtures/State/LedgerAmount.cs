@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>How the Go node's database stores amounts: 18 fractional digits (parsing and text: <see cref="Params.GoDecimal"/>).</summary>
 public static class LedgerAmount

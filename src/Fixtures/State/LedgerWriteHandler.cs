@@ -1,7 +1,7 @@
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Params;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// Base of the private ledger writes (<c>transfer</c> and the three app-session calls): every failure, a params decode

@@ -1,7 +1,7 @@
 using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>The Go <c>TransactionResponse</c> shape shared by <c>transfer</c>, <c>tr</c> and <c>get_ledger_transactions</c>.</summary>
 public static class TransactionJson
