@@ -6,12 +6,17 @@ namespace NitroConformance.Fixtures.State;
 /// </summary>
 public static class StateLockYield
 {
-    /// <summary>Long enough for a waiting connection's request to take the lock and finish (about one database round trip).</summary>
-    public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
+    /// <summary>
+    /// Long enough for a waiting connection's request to take the lock and finish (a few database round trips). 1 ms let a
+    /// 5 s bank run on a starved machine miss the defect once (too few requests landed in the pauses); 5 ms overlaps
+    /// several times more of them.
+    /// </summary>
+    public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(5);
 
     /// <summary>An action that releases <paramref name="stateLock"/> (held once by the calling thread), pauses and takes it back.</summary>
     public static Action For(object stateLock) => () =>
     {
+        EnsureSpareThreads();
         Monitor.Exit(stateLock);
         try
         {
@@ -22,4 +27,17 @@ public static class StateLockYield
             Monitor.Enter(stateLock);
         }
     };
+
+    // Worker threads the pool keeps ready once a node has yielded. The pausing request blocks its thread; with the
+    // pool's default minimum (one per core) a 2-core machine often had no free thread to run another connection's request
+    // in the pause, and a 5 s bank run then saw no overlap at all (ledger_drift 0 on the seeded node).
+    private const int SpareWorkers = 16;
+    private static int _threadsRaised;
+
+    private static void EnsureSpareThreads()
+    {
+        if (Interlocked.Exchange(ref _threadsRaised, 1) != 0) return;
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < SpareWorkers) ThreadPool.SetMinThreads(SpareWorkers, io);
+    }
 }
