@@ -29,6 +29,7 @@ public sealed class HeldConnections : IAsyncDisposable
 
     private readonly List<(WalletConnection Connection, StrongBox<long> Pushes)> _held = [];
     private readonly LatencyHistogram _connect = new();
+    private int _refusedLogin = int.MaxValue;
     private string _summary = "";
     private string _memory = "";
 
@@ -57,6 +58,8 @@ public sealed class HeldConnections : IAsyncDisposable
         // Each connection is a socket here, and another on the node's side when the node runs in this process.
         var limit = FileDescriptorLimit.EnsureAtLeast((ulong)(2 * count + 4096));
         var (managedBefore, rssBefore) = Memory();
+        // A refusal stops the ramp, not the logins already in flight: at a fast rate several overlap, and cancelling
+        // them would drop ones the node accepts and make which refusal is reported depend on timing.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var gate = new SemaphoreSlim(MaxConcurrentLogins);
         var logins = new List<Task>(count);
@@ -83,21 +86,27 @@ public sealed class HeldConnections : IAsyncDisposable
                 {
                     var started = RunClock.Now;
                     var pushes = new StrongBox<long>();
-                    var c = await WalletConnection.OpenAsync(target, WalletFor(n), _ => Interlocked.Increment(ref pushes.Value), timeout, stop.Token).ConfigureAwait(false);
+                    var c = await WalletConnection.OpenAsync(target, WalletFor(n), _ => Interlocked.Increment(ref pushes.Value), timeout, ct).ConfigureAwait(false);
                     lock (held._held)
                     {
                         held._held.Add((c, pushes));
                         held._connect.Record(RunClock.MicrosBetween(started, RunClock.Now));
                     }
                 }
-                catch (Exception e) when (!stop.IsCancellationRequested)
+                catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    lock (held._held) held.Refusal ??= $"the node refused login {n + 1}: {LoadEngine.ErrorKind(e)}";
+                    // The first refusal in ramp order, whichever overlapping login's answer came back first.
+                    lock (held._held)
+                        if (n < held._refusedLogin)
+                        {
+                            held._refusedLogin = n;
+                            held.Refusal = $"the node refused login {n + 1}: {LoadEngine.ErrorKind(e)}";
+                        }
                     await stop.CancelAsync().ConfigureAwait(false);
                 }
-                catch (Exception) when (stop.IsCancellationRequested)
+                catch (Exception) when (ct.IsCancellationRequested)
                 {
-                    // Logins still in flight when the ramp ended.
+                    // The run was cancelled.
                 }
                 finally
                 {
