@@ -4,6 +4,7 @@ using NitroConformance.Load.Engine;
 using NitroConformance.Load.Profiles;
 using NitroConformance.Load.Thresholds;
 using NitroConformance.Load.Workloads;
+using NitroConformance.Load.Workloads.Soak;
 using Spectre.Console;
 
 namespace NitroConformance.Load.Cli;
@@ -44,10 +45,14 @@ public sealed class RunSetup : IAsyncDisposable
         ILoadScenario? scenario = null;
         try
         {
-            target = echo is null ? await LoadTarget.ResolveAsync(profile.Target, workload.Balances, ct).ConfigureAwait(false) : null;
+            // The soak judges this process's memory: the embedded node then runs in its own process, or its retained
+            // state (which grows by design) would be read as a harness leak.
+            var soak = profile.Scenario == "soak";
+            target = echo is null ? await LoadTarget.ResolveAsync(profile.Target, workload.Balances, ct, separateProcess: soak).ConfigureAwait(false) : null;
             var url = echo?.Url ?? target!.Url;
             var targetText = echo is not null ? $"embedded echo server ({echo.Url})" : target!.Description;
             scenario = workload.Create(url);
+            if (scenario is SoakScenario soaking && target?.Child is { } child) soaking.SampleNodeProcess(child.WorkingSetMiB);
             ThresholdSet.CheckKnown(profile.Thresholds, LoadEngine.DeclaredMetrics(scenario), extraStats);
             if (!profile.Quiet) console.MarkupLine($"[bold]{Markup.Escape(profile.Scenario)}[/] against {Markup.Escape(targetText)}");
             var setup = Stopwatch.StartNew();

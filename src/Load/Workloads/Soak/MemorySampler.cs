@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace NitroConformance.Load.Workloads.Soak;
 
 /// <summary>
-/// Samples this process's working set and managed heap at a fixed interval on its own task. With the embedded node the
-/// node shares the process, so its memory is in the series too.
+/// Samples this process's working set and managed heap at a fixed interval on its own task, and the node's resident set
+/// when it runs in another process. A node in this process is part of this process's series.
 /// </summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
@@ -12,8 +12,8 @@ public sealed class MemorySampler : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    /// <summary>Starts sampling now (first sample at t = 0).</summary>
-    public MemorySampler(TimeSpan interval)
+    /// <summary>Starts sampling now (first sample at t = 0); <paramref name="nodeWorkingSetMiB"/> reads the node's process, if any.</summary>
+    public MemorySampler(TimeSpan interval, Func<double?>? nodeWorkingSetMiB = null)
     {
         var clock = Stopwatch.StartNew();
         _loop = Task.Run(async () =>
@@ -23,7 +23,7 @@ public sealed class MemorySampler : IAsyncDisposable
             {
                 do
                 {
-                    var sample = new MemorySample(clock.Elapsed.TotalSeconds, Environment.WorkingSet / 1048576.0, GC.GetTotalMemory(false) / 1048576.0);
+                    var sample = new MemorySample(clock.Elapsed.TotalSeconds, Environment.WorkingSet / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, nodeWorkingSetMiB?.Invoke());
                     lock (_samples) _samples.Add(sample);
                 }
                 while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));

@@ -17,6 +17,7 @@ public sealed class SoakScenario(Uri target, SoakOptions options) : ILoadScenari
     private readonly List<ILoadScenario> _parts = options.Parts.Select(p => p.Workload.Create(target)).ToList();
     private readonly int[] _wheel = options.Parts.SelectMany((p, i) => Enumerable.Repeat(i, p.Weight)).ToArray();
     private MemorySampler? _sampler;
+    private Func<double?>? _nodeWorkingSetMiB;
     private IReadOnlyList<MemorySample> _series = [];
     private MemoryTrend? _trend;
 
@@ -36,11 +37,14 @@ public sealed class SoakScenario(Uri target, SoakOptions options) : ILoadScenari
         foreach (var p in _parts) p.BeginRun(metrics);
     }
 
+    /// <summary>Before <see cref="InitAsync"/>: the node runs in its own process; sample its resident set beside this process's memory.</summary>
+    public void SampleNodeProcess(Func<double?> workingSetMiB) => _nodeWorkingSetMiB = workingSetMiB;
+
     /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
     {
         foreach (var p in _parts) await p.InitAsync(ct).ConfigureAwait(false);
-        _sampler = new MemorySampler(options.MemoryInterval);
+        _sampler = new MemorySampler(options.MemoryInterval, _nodeWorkingSetMiB);
     }
 
     /// <inheritdoc/>
@@ -87,7 +91,10 @@ public sealed class SoakScenario(Uri target, SoakOptions options) : ILoadScenari
             ["mix"] = string.Join(", ", options.Parts.Select(p => $"{p.Name} ×{p.Weight}")),
             ["memory_series_mib"] = string.Join("; ", _series),
             ["memory_trend"] = _trend is null ? "not sampled" : string.Create(CultureInfo.InvariantCulture,
-                $"managed-heap floor grew {_trend.GrowthPercent:0.#}% from the first to the last quarter after start-up (limit {options.MemoryRiseLimitPercent:0.#}%): {(_trend.Rising ? "RISING" : "not rising")}; the embedded node runs in this process, so its in-memory ledger (which grows with every transfer by design) is part of the series"),
+                $"managed-heap floor grew {_trend.GrowthPercent:0.#}% from the first to the last quarter after start-up (limit {options.MemoryRiseLimitPercent:0.#}%): {(_trend.Rising ? "RISING" : "not rising")}; ") +
+                (_nodeWorkingSetMiB is null
+                    ? "the node is not sampled (another process, or a URL target)"
+                    : "the embedded node ran in a child process, so this is the harness's own memory; node_ws is the node's resident set (it keeps every ledger row, session and history entry, so it grows by design)"),
         };
         IReadOnlyList<HistogramSnapshot>? fanOut = null;
         foreach (var part in _parts)
