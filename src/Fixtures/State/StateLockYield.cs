@@ -30,7 +30,7 @@ public static class StateLockYield
 
     // Worker threads the pool keeps ready once a node has yielded. The pausing request blocks its thread; with the
     // pool's default minimum (one per core) a 2-core machine often had no free thread to run another connection's request
-    // in the pause, and a 5 s bank run then saw no overlap at all (ledger_drift 0 on the seeded node).
+    // in the pause (the likely reason a 5 s bank run once saw no overlap at all: ledger_drift 0 on the seeded node).
     private const int SpareWorkers = 16;
     private static int _threadsRaised;
 
