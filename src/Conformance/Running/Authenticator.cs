@@ -21,7 +21,7 @@ public static class Authenticator
     }
 
     /// <summary>Authenticates <paramref name="wallet"/> on <paramref name="connection"/> as <paramref name="variation"/> says.</summary>
-    public static async Task<Attempt> AuthenticateAsync(CaseState state, WalletConnection connection, string wallet, SessionKeySpec? spec,
+    public static async Task<Attempt> AuthenticateAsync(CaseState state, CaseConnection connection, string wallet, SessionKeySpec? spec,
         bool withoutKey, Variation variation, List<Exchange> exchanges, TimeSpan timeout, CancellationToken ct)
     {
         var walletKey = state.Wallets[wallet];

@@ -117,7 +117,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
     {
         var scenario = state.Case.Scenario;
         var timeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMs);
-        async Task<WalletConnection> ConnectAsync(string name)
+        async Task<CaseConnection> ConnectAsync(string name)
         {
             try
             {

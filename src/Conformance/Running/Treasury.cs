@@ -10,12 +10,12 @@ namespace NitroConformance.Conformance.Running;
 /// <summary>The treasury wallet's connection: funds case wallets by <c>transfer</c> and refuses what it cannot cover.</summary>
 public sealed class Treasury : IAsyncDisposable
 {
-    private readonly WalletConnection _connection;
+    private readonly CaseConnection _connection;
     private readonly Dictionary<string, decimal> _available;
     private readonly RunSettings _settings;
     private readonly EthKey _key;
 
-    private Treasury(WalletConnection connection, Dictionary<string, decimal> available, RunSettings settings, EthKey key)
+    private Treasury(CaseConnection connection, Dictionary<string, decimal> available, RunSettings settings, EthKey key)
     {
         _connection = connection;
         _available = available;
@@ -31,7 +31,7 @@ public sealed class Treasury : IAsyncDisposable
     {
         // The treasury is infrastructure, not under test: it does not verify broker signatures, so a node that signs
         // wrongly is reported by the cases (which do verify) instead of failing the whole run at start-up.
-        var conn = await WalletConnection.OpenAsync("treasury", target.Url, broker: null, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+        var conn = await CaseConnection.OpenAsync("treasury", target.Url, broker: null, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
         try
         {
             var sessionKey = EthKey.FromSeed($"{settings.Seed}/treasury/key");

@@ -10,7 +10,7 @@ namespace NitroConformance.Load.Workloads;
 /// <summary>Request latency of one method (ping, get_ledger_balances or transfer) over a pool of authenticated connections.</summary>
 public sealed class RequestLatencyScenario(Uri target, string method, int connections, TimeSpan timeout) : ILoadScenario
 {
-    private readonly List<(WalletConnection Conn, PresignedQueue<SignedRequest> Ready)> _pool = [];
+    private readonly List<(AuthenticatedConnection Conn, PresignedQueue<SignedRequest> Ready)> _pool = [];
     private readonly Channel<int> _idle = Channel.CreateUnbounded<int>();
     private BackgroundSigner? _signer;
 
@@ -35,7 +35,7 @@ public sealed class RequestLatencyScenario(Uri target, string method, int connec
     {
         if (!Methods.Contains(method)) throw new ArgumentException($"params.method: '{method}' (use {string.Join(", ", Methods)})");
         if (connections < 2) throw new ArgumentException("params.connections: at least 2 (transfers go to the next wallet)");
-        var opened = await Task.WhenAll(Enumerable.Range(0, connections).Select(i => WalletConnection.OpenAsync(target, WalletFor(i), null, timeout, ct))).ConfigureAwait(false);
+        var opened = await Task.WhenAll(Enumerable.Range(0, connections).Select(i => AuthenticatedConnection.OpenAsync(target, WalletFor(i), null, timeout, ct))).ConfigureAwait(false);
         for (var i = 0; i < opened.Length; i++)
         {
             var conn = opened[i];
@@ -47,7 +47,7 @@ public sealed class RequestLatencyScenario(Uri target, string method, int connec
         _signer = new BackgroundSigner(() => { foreach (var p in _pool) p.Ready.Refill(); });
     }
 
-    private SignedRequest Sign(WalletConnection c, string peer)
+    private SignedRequest Sign(AuthenticatedConnection c, string peer)
     {
         var parameters = method switch
         {

@@ -5,17 +5,18 @@ using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Conformance.Running;
 
-/// <summary>One WebSocket connection of a case wallet: sends requests, records frames, collects pushes.</summary>
-public sealed class WalletConnection : IAsyncDisposable
+/// <summary>One WebSocket connection of a case wallet: sends requests, records frames, collects every push since the upgrade.</summary>
+public sealed class CaseConnection : IAsyncDisposable
 {
     private readonly PushSubscription _pushes;
     private readonly List<RpcFrame> _recent = [];
 
-    private WalletConnection(string owner, ClearNodeClient client)
+    private CaseConnection(string owner, ClearNodeClient client)
     {
         Owner = owner;
         Client = client;
-        _pushes = client.Subscribe();
+        // Subscribed by the client before its receive loop starts, so the on-connect assets push is never missed.
+        _pushes = client.InitialPushes ?? throw new InvalidOperationException("the client was opened without SubscribeOnConnect");
     }
 
     /// <summary>Wallet name (or <c>anonymous</c>).</summary>
@@ -25,7 +26,7 @@ public sealed class WalletConnection : IAsyncDisposable
     public ClearNodeClient Client { get; }
 
     /// <summary>Connects to <paramref name="url"/>; every response and push must be signed by <paramref name="broker"/>.</summary>
-    public static async Task<WalletConnection> OpenAsync(string owner, Uri url, string? broker, int connectTimeoutMs, int requestTimeoutMs, CancellationToken ct)
+    public static async Task<CaseConnection> OpenAsync(string owner, Uri url, string? broker, int connectTimeoutMs, int requestTimeoutMs, CancellationToken ct)
     {
         var client = await ClearNodeClient.ConnectAsync(url, new ClearNodeClientOptions
         {
@@ -33,8 +34,9 @@ public sealed class WalletConnection : IAsyncDisposable
             RequestTimeout = TimeSpan.FromMilliseconds(requestTimeoutMs),
             ExpectedBroker = broker,
             CloseTimeout = TimeSpan.FromMilliseconds(500),
+            SubscribeOnConnect = true,
         }, ct).ConfigureAwait(false);
-        return new WalletConnection(owner, client);
+        return new CaseConnection(owner, client);
     }
 
     /// <summary>Builds, signs and sends a request; returns the response or the error text, with the raw frames.</summary>
