@@ -13,6 +13,8 @@ public enum Outcome
     Skipped,
     /// <summary>Wrong behaviour.</summary>
     Failed,
+    /// <summary>The node stopped answering after the case (a destructive probe killed it): worse than FAILED.</summary>
+    Crashed,
 }
 
 /// <summary>Report names and ordering of <see cref="Outcome"/>.</summary>
@@ -25,10 +27,11 @@ public static class OutcomeNames
         Outcome.NonStrict => "NON-STRICT",
         Outcome.Unimplemented => "UNIMPLEMENTED",
         Outcome.Skipped => "SKIPPED",
+        Outcome.Crashed => "CRASHED",
         _ => "FAILED",
     };
 
-    /// <summary>The worse of two step outcomes (FAILED &gt; NON-STRICT &gt; OK).</summary>
+    /// <summary>The worse of two step outcomes (CRASHED &gt; FAILED &gt; NON-STRICT &gt; OK).</summary>
     public static Outcome Worst(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
 
     private static int Rank(Outcome o) => o switch
@@ -37,6 +40,7 @@ public static class OutcomeNames
         Outcome.Skipped => 1,
         Outcome.NonStrict => 2,
         Outcome.Unimplemented => 3,
-        _ => 4,
+        Outcome.Failed => 4,
+        _ => 5,
     };
 }

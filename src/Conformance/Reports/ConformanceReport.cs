@@ -11,7 +11,7 @@ namespace NitroConformance.Conformance.Reports;
 public sealed record ConformanceReport(string Target, string Url, bool Strict, DateTimeOffset Started, DateTimeOffset Finished,
     IReadOnlyList<JudgedCase> Cases, CoverageTable? Coverage)
 {
-    private static readonly Outcome[] Order = [Outcome.Ok, Outcome.NonStrict, Outcome.Failed, Outcome.Unimplemented, Outcome.Skipped];
+    private static readonly Outcome[] Order = [Outcome.Ok, Outcome.NonStrict, Outcome.Failed, Outcome.Crashed, Outcome.Unimplemented, Outcome.Skipped];
 
     private IEnumerable<string> Protocols => Cases.Select(c => c.Result.Case.Protocol).Distinct().Order(StringComparer.Ordinal);
 
@@ -47,6 +47,12 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
                 ["message"] = c.Result.Message,
                 ["duration_ms"] = (long)c.Result.Duration.TotalMilliseconds,
                 ["rules"] = new JsonArray(c.Result.Case.Scenario.Rules.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
+                ["crash"] = c.Result.Crash is { } crash ? new JsonObject
+                {
+                    ["node_error"] = crash.NodeError,
+                    ["frame"] = crash.Frame,
+                    ["frames_before"] = new JsonArray(crash.Before.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+                } : null,
             }).ToArray()),
         };
         if (Coverage is not null)
@@ -93,7 +99,15 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
             sb.AppendLine();
             sb.AppendLine("## Details");
             foreach (var c in problems)
+            {
                 sb.AppendLine($"- `{c.Result.Case.Name}` — **{c.Result.Outcome.Label()}** ({c.VerdictText}): {CoverageTable.Md(c.Result.Message)}");
+                if (c.Result.Crash is { } crash)
+                {
+                    sb.AppendLine("  ```");
+                    foreach (var line in crash.Describe().Split('\n')) sb.AppendLine("  " + line);
+                    sb.AppendLine("  ```");
+                }
+            }
         }
         if (Coverage is not null)
         {
@@ -116,7 +130,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
         sb.AppendLine($"<title>ClearNode conformance — {H(Target)}</title>");
         sb.AppendLine("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:13px}th{background:#f3f3f3}"
-            + ".OK{background:#0a0;color:#fff}.NON-STRICT{background:#fc0}.FAILED{background:#d00;color:#fff}.UNIMPLEMENTED{background:#88a;color:#fff}"
+            + ".OK{background:#0a0;color:#fff}.NON-STRICT{background:#fc0}.FAILED{background:#d00;color:#fff}.CRASHED{background:#600;color:#fff}.UNIMPLEMENTED{background:#88a;color:#fff}"
             + ".SKIPPED{background:#ccc}.known{outline:3px dashed #000}code{font-size:12px}details{margin:2px 0}pre{white-space:pre-wrap;font-size:11px;background:#f8f8f8;padding:4px}</style></head><body>");
         sb.AppendLine($"<h1>ClearNode v0.5.x conformance — {H(Target)}</h1>");
         sb.AppendLine($"<p>Target <code>{H(Url)}</code>, {(Strict ? "strict" : "non-strict")} mode, {Started:yyyy-MM-dd HH:mm:ss} UTC, {(Finished - Started).TotalSeconds:0.0} s. Result: <b>{(Passed ? "PASS" : "FAIL")}</b>.</p>");
@@ -133,6 +147,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
                 var label = c.Result.Outcome.Label();
                 sb.Append($"<td class=\"{label}{(c.Verdict == Verdict.ExpectedFailure ? " known" : "")}\"><details><summary>{label}{(c.Verdict == Verdict.ExpectedFailure ? " (known)" : "")} {c.Result.Duration.TotalMilliseconds:0} ms</summary><pre>");
                 sb.Append(H(c.Result.Message)).Append('\n');
+                if (c.Result.Crash is { } crash) sb.Append(H(crash.Describe())).Append('\n');
                 foreach (var st in c.Result.Steps)
                 {
                     sb.Append(H($"[{st.Outcome.Label()}] {st.Label}: {st.Message}")).Append('\n');

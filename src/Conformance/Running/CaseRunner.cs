@@ -11,18 +11,26 @@ namespace NitroConformance.Conformance.Running;
 /// <summary>Runs one case end to end: fresh wallets, funding, steps, the funds invariant, sweep, clean-up.</summary>
 public sealed class CaseRunner(Target target, Treasury treasury, RunSettings settings)
 {
+    /// <summary>The target's report name.</summary>
+    public string TargetName => target.Name;
+
     /// <summary>Runs <paramref name="scenarioCase"/>; never throws for target misbehaviour (it becomes the result).</summary>
     public async Task<CaseResult> RunAsync(ScenarioCase scenarioCase, CancellationToken ct = default)
     {
         var start = DateTimeOffset.UtcNow;
         var scenario = scenarioCase.Scenario;
         var steps = new List<StepResult>();
-        CaseResult Done(Outcome o, string message) => new(scenarioCase, o, message, steps, start, DateTimeOffset.UtcNow, target.Name);
+        CaseState? state = null;
+        // Destructive cases keep their last frames (taken before teardown closes the connections) so a crash can name its frame.
+        CaseResult Done(Outcome o, string message) => new(scenarioCase, o, message, steps, start, DateTimeOffset.UtcNow, target.Name)
+        {
+            FrameTail = scenario.Destructive && state is not null ? FrameTail.Of(state.Connections.Values, CrashReport.FramesBefore + 4) : [],
+        };
 
         var missing = scenario.Features.Where(f => !settings.Supports(f)).ToList();
         if (missing.Count > 0) return Done(Outcome.Unimplemented, $"target lacks feature(s): {string.Join(", ", missing)}");
 
-        var state = new CaseState(scenarioCase, settings, target);
+        state = new CaseState(scenarioCase, settings, target);
         foreach (var w in scenario.Wallets)
         {
             state.Wallets[w.Name] = EthKey.FromSeed($"{settings.Seed}/{scenarioCase.Name}/{w.Name}");

@@ -20,6 +20,7 @@ public sealed class SuiteRun
         Treasury = treasury;
         KnownFailures = knownFailures;
         Runner = new CaseRunner(target, treasury, settings);
+        Probes = new DestructiveProbes(target, settings);
     }
 
     /// <summary>Settings.</summary>
@@ -32,10 +33,46 @@ public sealed class SuiteRun
     public KnownFailures KnownFailures { get; }
     /// <summary>Runs cases.</summary>
     public CaseRunner Runner { get; }
+    /// <summary>Runs destructive cases one at a time and watches the node.</summary>
+    public DestructiveProbes Probes { get; }
     /// <summary>Results of the cases run so far.</summary>
     public ConcurrentBag<CaseResult> Results { get; } = [];
     /// <summary>When the run started.</summary>
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
+    private int _othersInFlight;
+
+    /// <summary>Runs a case that is not destructive, counted so destructive cases can wait for it.</summary>
+    public async Task<CaseResult> RunOtherAsync(Scenarios.ScenarioCase scenarioCase, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _othersInFlight);
+        try
+        {
+            return await Runner.RunAsync(scenarioCase, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _othersInFlight);
+        }
+    }
+
+    /// <summary>
+    /// Waits until no other case is running. Destructive cases are the last test cases NUnit dequeues (workers take them in
+    /// order), so once every other case has been taken, none is running and none will start; the quiet period covers a
+    /// worker between taking its case and starting it.
+    /// </summary>
+    public async Task WaitForOthersAsync(CancellationToken ct)
+    {
+        var quietSince = DateTimeOffset.UtcNow;
+        while (true)
+        {
+            if (Volatile.Read(ref _othersInFlight) > 0) quietSince = DateTimeOffset.UtcNow;
+            else if (DateTimeOffset.UtcNow - quietSince >= QuietPeriod) return;
+            await Task.Delay(50, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(300);
 
     /// <summary>The run, started on first use (the embedded node starts once per test run).</summary>
     public static async Task<SuiteRun> GetAsync(CancellationToken ct)
