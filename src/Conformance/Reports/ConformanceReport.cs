@@ -17,6 +17,9 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
 
     private int Count(Outcome o) => Cases.Count(c => c.Result.Outcome == o);
 
+    /// <summary>auth_request frames the suite sent in the run (treasury, wallet pool, auth cases).</summary>
+    public long AuthRequests { get; init; }
+
     /// <summary>True when no case fails the run.</summary>
     public bool Passed => Cases.All(c => c.Verdict is not (Verdict.Fail or Verdict.UnexpectedPass));
 
@@ -35,6 +38,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
             ["duration_ms"] = (long)(Finished - Started).TotalMilliseconds,
             ["passed"] = Passed,
             ["counts"] = counts,
+            ["auth_requests"] = AuthRequests,
             ["cases"] = new JsonArray(Cases.Select(c => (JsonNode?)new JsonObject
             {
                 ["name"] = c.Result.Case.Name,
@@ -80,7 +84,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
         var sb = new StringBuilder();
         sb.AppendLine($"# ClearNode conformance — {Target}");
         sb.AppendLine();
-        sb.AppendLine($"Target `{Url}`, {(Strict ? "strict" : "non-strict")} mode, {Started:yyyy-MM-dd HH:mm:ss} UTC, {(Finished - Started).TotalSeconds:0.0} s. Result: **{(Passed ? "PASS" : "FAIL")}**.");
+        sb.AppendLine($"Target `{Url}`, {(Strict ? "strict" : "non-strict")} mode, {Started:yyyy-MM-dd HH:mm:ss} UTC, {(Finished - Started).TotalSeconds:0.0} s. Result: **{(Passed ? "PASS" : "FAIL")}**. auth_requests sent: {AuthRequests}.");
         sb.AppendLine();
         sb.AppendLine("| " + string.Join(" | ", Order.Select(o => o.Label())) + " |");
         sb.AppendLine("|" + string.Concat(Order.Select(_ => "---|")));
@@ -120,6 +124,11 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
     }
 
     private static string Cell(JudgedCase c) => c.Verdict == Verdict.ExpectedFailure ? $"{c.Result.Outcome.Label()} (known)" : c.Result.Outcome.Label();
+
+    /// <summary>One console line: the counts per outcome class and the auth_requests sent.</summary>
+    public string SummaryLine() =>
+        $"Conformance against {Target}: {(Passed ? "PASS" : "FAIL")} — " + string.Join(", ", Order.Select(o => $"{o.Label()} {Count(o)}"))
+        + $"; auth_requests sent: {AuthRequests}";
 
     /// <summary>Self-contained HTML page.</summary>
     public string ToHtml()

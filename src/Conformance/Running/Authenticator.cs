@@ -36,7 +36,7 @@ public static class Authenticator
             var serial = Interlocked.Increment(ref _serial);
             EthKey? sessionKey = variation.ExistingKey ?? (variation.KeyRef is { } kr ? state.Signer(kr) : null)
                 ?? (
-                withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Case.Name}/{wallet}/key/{serial}"));
+                withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Target.RunId}/{state.Case.Name}/{wallet}/key/{serial}"));
             var sessionKeyAddress = sessionKey?.Address ?? walletKey.Address;
             var application = spec?.Application ?? "clearnode";
             var allowances = (spec?.Allowances ?? []).Select(a => new Allowance(state.Settings.Asset(a.Asset), state.Render(a.Amount))).ToList();

@@ -33,7 +33,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
         state = new CaseState(scenarioCase, settings, target);
         foreach (var w in scenario.Wallets)
         {
-            state.Wallets[w.Name] = EthKey.FromSeed($"{settings.Seed}/{scenarioCase.Name}/{w.Name}");
+            state.Wallets[w.Name] = EthKey.FromSeed($"{settings.Seed}/{target.RunId}/{scenarioCase.Name}/{w.Name}");
         }
         var needs = new Dictionary<string, decimal>();
         foreach (var w in scenario.Wallets)

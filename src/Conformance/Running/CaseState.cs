@@ -106,7 +106,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
 
     /// <summary>Opens a new connection to the target labelled <paramref name="owner"/>, with this run's timeouts.</summary>
     public Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
-        CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, ct);
+        CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, Target.AuthRequests, ct);
 
     /// <summary>Renders a template with this case's values.</summary>
     public string Render(string template) => TemplateRenderer.Render(template, this);

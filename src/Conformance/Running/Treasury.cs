@@ -31,10 +31,12 @@ public sealed class Treasury : IAsyncDisposable
     {
         // The treasury is infrastructure, not under test: it does not verify broker signatures, so a node that signs
         // wrongly is reported by the cases (which do verify) instead of failing the whole run at start-up.
-        var conn = await CaseConnection.OpenAsync("treasury", target.Url, broker: null, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+        var conn = await CaseConnection.OpenAsync("treasury", target.Url, broker: null, settings.ConnectTimeoutMs, settings.RequestTimeoutMs,
+            target.AuthRequests, ct).ConfigureAwait(false);
         try
         {
-            var sessionKey = EthKey.FromSeed($"{settings.Seed}/treasury/key");
+            var sessionKey = EthKey.FromSeed($"{settings.Seed}/{target.RunId}/treasury/key");
+            target.AuthRequests.Add(RpcMethods.AuthRequest);
             await AuthFlow.AuthenticateAsync(conn.Client, target.Treasury,
                 new AuthOptions(sessionKey.Address, "clearnode", "", [], (ulong)DateTimeOffset.UtcNow.AddHours(6).ToUnixTimeSeconds()),
                 TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), ct).ConfigureAwait(false);

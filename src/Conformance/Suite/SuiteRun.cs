@@ -114,8 +114,9 @@ public sealed class SuiteRun
         _current = null;
         try
         {
-            ReportSet.WriteAll(run.Settings, run.Target, run.Results.ToList(), run.KnownFailures, ScenarioCatalog.Current.Rules,
+            var report = ReportSet.WriteAll(run.Settings, run.Target, run.Results.ToList(), run.KnownFailures, ScenarioCatalog.Current.Rules,
                 ScenarioCatalog.Current.Scenarios, run.Started, DateTimeOffset.UtcNow);
+            NUnit.Framework.TestContext.Progress.WriteLine(report.SummaryLine());
         }
         finally
         {
