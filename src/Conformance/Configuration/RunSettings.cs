@@ -39,6 +39,8 @@ public sealed record RunSettings
     public string ScenariosDirectory { get; init; } = "";
     /// <summary>Known-failing list file for the target.</summary>
     public string? KnownFailingFile { get; init; }
+    /// <summary>Lease logged-in wallets to cases that do not test authentication (JWT re-login instead of a new challenge).</summary>
+    public bool WalletPool { get; init; } = true;
     /// <summary>When destructive cases run.</summary>
     public DestructiveMode Destructive { get; init; } = DestructiveMode.Last;
     /// <summary>Treasury funds per logical asset for the embedded node.</summary>
@@ -106,6 +108,7 @@ public sealed record RunSettings
                 : Path.Combine(repositoryRoot, "src", "Conformance", "KnownFailing", $"{name}.txt"),
             EmbeddedTreasuryFunds = Decimal(config, "Embedded:TreasuryFunds") ?? defaults.EmbeddedTreasuryFunds,
             Destructive = Mode(config, "Run:Destructive") ?? defaults.Destructive,
+            WalletPool = Bool(config, "Run:WalletPool") ?? defaults.WalletPool,
         };
     }
 

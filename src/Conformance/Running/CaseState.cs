@@ -45,6 +45,8 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     public Dictionary<string, CaseConnection> Connections { get; } = [];
     /// <summary>Wallets whose connection is authenticated.</summary>
     public HashSet<string> Authenticated { get; } = [];
+    /// <summary>Wallets leased from the run's wallet pool (logged in by JWT), by wallet name.</summary>
+    public Dictionary<string, WalletPool.PooledWallet> Leases { get; } = [];
     /// <summary>Saved JWTs by wallet name.</summary>
     public Dictionary<string, string> Jwts { get; } = [];
     /// <summary>Sessions by name.</summary>

@@ -116,7 +116,7 @@ public sealed class SuiteRun
         {
             var report = ReportSet.WriteAll(run.Settings, run.Target, run.Results.ToList(), run.KnownFailures, ScenarioCatalog.Current.Rules,
                 ScenarioCatalog.Current.Scenarios, run.Started, DateTimeOffset.UtcNow);
-            NUnit.Framework.TestContext.Progress.WriteLine(report.SummaryLine());
+            NUnit.Framework.TestContext.Progress.WriteLine(report.SummaryLine() + $" ({run.Runner.PooledWallets} of them by pooled wallets)");
         }
         finally
         {
