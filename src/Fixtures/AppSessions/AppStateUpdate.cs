@@ -28,7 +28,7 @@ public sealed class AppStateUpdate(LedgerContext context, AppSessionRecord sessi
         }
         if (!context.Has(DefectId.OmittedParticipantKeepsShare))
             Conservation.ZeroOmittedShares(_state, session.SessionId, allocations, now);
-        if (!context.Has(DefectId.SkipOperateSumCheck) && Conservation.Verify(totals, listed) is { } error)
+        if (!context.Has(DefectId.SkipOperateSumCheck) && Conservation.Verify(totals, listed, _state.Order) is { } error)
             return $"incorrect operate request: non-zero allocations sum delta: {error}";
         return null;
     }

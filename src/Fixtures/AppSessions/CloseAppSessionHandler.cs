@@ -79,6 +79,6 @@ public sealed class CloseAppSessionHandler(LedgerContext context)
         }
         if (!Context.Has(DefectId.OmittedParticipantKeepsShare))
             Conservation.ZeroOmittedShares(state, session.SessionId, allocations, now);
-        return Conservation.Verify(totals, listed);
+        return Conservation.Verify(totals, listed, state.Order);
     }
 }

@@ -61,7 +61,8 @@ public static class SessionKeyRules
     /// <summary>§3.2: every signer that maps to another wallet must be an active key scoped to the session's application.</summary>
     public static string? ValidateQuorumKeys(LedgerContext context, SignerSet signers, string application, DateTimeOffset now)
     {
-        foreach (var signer in signers.Signers)
+        // A map walk in Go (app_session_service.go ~l.63-77): which failing key is named varies.
+        foreach (var signer in context.State.Order.Arrange(signers.Signers))
         {
             if (signers.Map(signer) == signer) continue;
             var record = FindActive(context, signer, now, out var cause);

@@ -82,11 +82,13 @@ public sealed class SubmitAppStateHandler(LedgerContext context)
         var pushes = update.BalanceChanged.Select(w => BalanceNotifications.For(state, w)).ToList();
         if (!Context.Has(DefectId.AsuNotSent))
         {
-            var payload = AppSessionJson.AsuPayload(state, session);
+            // Go lists the allocations afresh for every participant's push (app_session_service.go ~l.594-597).
+            var random = state.Order.IsRandom;
+            var payload = random ? null : AppSessionJson.AsuPayload(state, session);
             foreach (var participant in session.Participants)
             {
                 if (Context.Has(DefectId.AsuNotSentToSender) && participant == call.CallerWallet) continue;
-                pushes.Add(new Notification(participant, "asu", payload.DeepClone()));
+                pushes.Add(new Notification(participant, "asu", payload?.DeepClone() ?? AppSessionJson.AsuPayload(state, session)));
             }
         }
         return BalancePushOutcomes.Ok(Context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Open, session.Version), pushes);

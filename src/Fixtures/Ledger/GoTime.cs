@@ -22,6 +22,19 @@ public static class GoTime
         return head + "." + micros.ToString("D6", CultureInfo.InvariantCulture).TrimEnd('0') + "Z";
     }
 
+    /// <summary>
+    /// How a <c>time.Time</c> taken from the clock (never stored) marshals: RFC 3339 with the nanosecond fraction
+    /// (this clock's 100 ns ticks), trailing zeros trimmed, "Z" (the Go node's local zone is taken to be UTC).
+    /// </summary>
+    public static string Rfc3339NanoInMemory(DateTimeOffset t)
+    {
+        var utc = t.UtcDateTime;
+        var nanos = utc.Ticks % TimeSpan.TicksPerSecond * 100;
+        var head = utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        if (nanos == 0) return head + "Z";
+        return head + "." + nanos.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0') + "Z";
+    }
+
     /// <summary>Truncates to the microsecond, as Postgres stores timestamps.</summary>
     public static DateTimeOffset ToStorage(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
 }

@@ -26,6 +26,9 @@ public sealed class LedgerContext(
     /// <summary>Defects seeded into this instance.</summary>
     public IReadOnlySet<DefectId> Defects { get; } = defects;
 
+    /// <summary>The node's profile choices (Go fidelity, replay window, iteration order).</summary>
+    public Profiles.NodeBehaviour Behaviour => State.Behaviour;
+
     /// <summary>True when <paramref name="defect"/> is seeded.</summary>
     public bool Has(DefectId defect) => Defects.Contains(defect);
 

@@ -1,4 +1,5 @@
 using NitroConformance.Fixtures.AppSessions;
+using NitroConformance.Fixtures.Profiles;
 
 namespace NitroConformance.Fixtures.Ledger;
 
@@ -6,8 +7,16 @@ namespace NitroConformance.Fixtures.Ledger;
 /// The reference node's in-memory ledger: rows, ledger transactions, app sessions and channel conditions.
 /// Not thread-safe by design: the node calls every handler under one state lock.
 /// </summary>
-public sealed class NodeLedgerState
+/// <param name="behaviour">
+/// Profile choices: the order of grouped balances (Postgres returns <c>GROUP BY</c> rows unordered, ledger.go
+/// ~l.128-140, 174-186) and whether ids survive a rollback (Postgres sequences are not rolled back). Null = default.
+/// </param>
+public sealed class NodeLedgerState(NodeBehaviour? behaviour = null)
 {
+    private readonly NodeBehaviour _behaviour = behaviour ?? NodeBehaviour.Default;
+
+    /// <summary>The profile choices this ledger (and the handlers over it) follow.</summary>
+    public NodeBehaviour Behaviour => _behaviour;
     private readonly List<LedgerEntry> _entries = [];
     private readonly List<LedgerTransaction> _transactions = [];
     private readonly List<AppSessionRecord> _sessions = [];
@@ -25,6 +34,9 @@ public sealed class NodeLedgerState
 
     /// <summary>Every app session in creation order.</summary>
     public IReadOnlyList<AppSessionRecord> AppSessions => _sessions;
+
+    /// <summary>The order of grouped rows (per-asset balances and totals).</summary>
+    public MapOrder Order => _behaviour.Order;
 
     /// <summary>Total seeded per asset (what all rows of that asset must sum to).</summary>
     public IReadOnlyDictionary<string, decimal> Minted => _minted;
@@ -76,7 +88,7 @@ public sealed class NodeLedgerState
             if (!sums.ContainsKey(e.Asset)) order.Add(e.Asset);
             sums[e.Asset] = sums.GetValueOrDefault(e.Asset) + e.Net;
         }
-        return order.Select(a => new AssetBalance(a, sums[a])).ToList();
+        return Order.Arrange(order.Select(a => new AssetBalance(a, sums[a])));
     }
 
     /// <summary>A wallet's unified balances (what a <c>bu</c> push carries).</summary>
@@ -93,7 +105,7 @@ public sealed class NodeLedgerState
             if (!sums.ContainsKey(e.Asset)) order.Add(e.Asset);
             sums[e.Asset] = sums.GetValueOrDefault(e.Asset) + e.Net;
         }
-        return order.Select(a => new AssetBalance(a, sums[a])).ToList();
+        return Order.Arrange(order.Select(a => new AssetBalance(a, sums[a])));
     }
 
     /// <summary>Wallet columns with rows under <paramref name="accountId"/> in <paramref name="asset"/>, first-seen order.</summary>
@@ -139,12 +151,16 @@ public sealed class NodeLedgerState
     /// <summary>Marks a point to roll back to if the operation that follows fails.</summary>
     public LedgerSavepoint Savepoint() => new(_entries.Count, _transactions.Count, _sessions.Count, _nextEntryId, _nextTransactionId, _nextSessionId);
 
-    /// <summary>Undoes every row, transaction and session insert made since <paramref name="savepoint"/>.</summary>
+    /// <summary>
+    /// Undoes every row, transaction and session insert made since <paramref name="savepoint"/>. Under the Go profile
+    /// the ids they took stay used, so the next ids skip, as Postgres sequences do after a rolled-back transaction.
+    /// </summary>
     public void RollbackTo(LedgerSavepoint savepoint)
     {
         _entries.RemoveRange(savepoint.Entries, _entries.Count - savepoint.Entries);
         _transactions.RemoveRange(savepoint.Transactions, _transactions.Count - savepoint.Transactions);
         _sessions.RemoveRange(savepoint.Sessions, _sessions.Count - savepoint.Sessions);
+        if (_behaviour.GoFaithful) return;
         _nextEntryId = savepoint.NextEntryId;
         _nextTransactionId = savepoint.NextTransactionId;
         _nextSessionId = savepoint.NextSessionId;

@@ -10,7 +10,7 @@ public sealed class TransferHandler(LedgerContext context)
     : LedgerWriteHandler(context, "transfer", "failed to process transfer")
 {
     // One cache per handler, and the factory builds one handler per node instance.
-    private readonly TransferReplayCache _replays = new();
+    private readonly TransferReplayCache _replays = new(context.Behaviour.ReplayWindow);
 
     /// <inheritdoc />
     protected override MethodOutcome HandleChecked(RpcCall call)
@@ -97,7 +97,10 @@ public sealed class TransferHandler(LedgerContext context)
             state.Record(fromAccount, from, asset, -amount, sessionKey, now);
             state.Record(toAccount, to, asset, amount, null, now);
             var tx = state.RecordTransaction(LedgerTransactionType.Transfer, fromAccount, toAccount, asset, amount, now);
-            transactions.Add(TransactionJson.From(tx, fromTag, toTag));
+            // The Go handler answers with the struct it just inserted, not the stored row (rpc_router_private.go ~l.360-378).
+            transactions.Add(Context.Behaviour.GoFaithful
+                ? TransactionJson.AsInserted(tx, amount, now, fromTag, toTag)
+                : TransactionJson.From(tx, fromTag, toTag));
         }
         return null;
     }
