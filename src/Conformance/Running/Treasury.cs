@@ -12,6 +12,7 @@ public sealed class Treasury : IAsyncDisposable
 {
     private readonly CaseConnection _connection;
     private readonly Dictionary<string, decimal> _available;
+    private readonly Dictionary<string, decimal> _opening;
     private readonly RunSettings _settings;
     private readonly EthKey _key;
 
@@ -19,6 +20,7 @@ public sealed class Treasury : IAsyncDisposable
     {
         _connection = connection;
         _available = available;
+        _opening = new Dictionary<string, decimal>(available);
         _settings = settings;
         _key = key;
     }
@@ -50,6 +52,13 @@ public sealed class Treasury : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The treasury's unified balance of <paramref name="symbol"/> when the run started.</summary>
+    public decimal Balance(string symbol) => _opening.GetValueOrDefault(symbol);
+
+    /// <summary>Sends a request signed by the treasury on its authenticated connection (pre-flight probes).</summary>
+    public Task<RpcOutcome> RequestAsync(string method, JsonNode parameters, CancellationToken ct) =>
+        _connection.SendAsync(method, parameters, [_key], 0, TimeSpan.FromMilliseconds(_settings.RequestTimeoutMs), ct);
 
     /// <summary>Parses a <c>get_ledger_balances</c> result into symbol → amount.</summary>
     public static Dictionary<string, decimal> ReadBalances(JsonNode? result)

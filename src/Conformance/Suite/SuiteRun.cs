@@ -82,6 +82,7 @@ public sealed class SuiteRun
         try
         {
             if (_current is not null) return _current;
+            if (_startFailure is PreFlightFailedException preFlight) throw preFlight;
             if (_startFailure is not null) throw new InvalidOperationException($"The target could not be started: {_startFailure.Message}", _startFailure);
             var loaded = ScenarioCatalog.Current;
             var settings = loaded.Settings ?? throw new InvalidOperationException(loaded.Error);
@@ -90,6 +91,16 @@ public sealed class SuiteRun
             {
                 target = await TargetFactory.CreateAsync(settings, null, ct).ConfigureAwait(false);
                 var treasury = await Treasury.OpenAsync(target, settings, ct).ConfigureAwait(false);
+                try
+                {
+                    var preFlight = await PreFlight.CheckAsync(target, treasury, settings, ct).ConfigureAwait(false);
+                    NUnit.Framework.TestContext.Progress.WriteLine(preFlight.ToTable());
+                }
+                catch
+                {
+                    await treasury.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
                 _current = new SuiteRun(settings, target, treasury, KnownFailures.Load(settings.KnownFailingFile));
                 return _current;
             }
@@ -97,6 +108,7 @@ public sealed class SuiteRun
             {
                 _startFailure = ex;
                 if (target is not null) await target.DisposeAsync().ConfigureAwait(false);
+                if (ex is PreFlightFailedException) throw;
                 throw new InvalidOperationException($"The target could not be started: {ex.Message}", ex);
             }
         }
