@@ -82,7 +82,7 @@ public sealed class SuiteRun
         try
         {
             if (_current is not null) return _current;
-            if (_startFailure is PreFlightFailedException preFlight) throw preFlight;
+            if (_startFailure is PreFlightFailedException failedCheck) throw failedCheck;
             if (_startFailure is not null) throw new InvalidOperationException($"The target could not be started: {_startFailure.Message}", _startFailure);
             var loaded = ScenarioCatalog.Current;
             var settings = loaded.Settings ?? throw new InvalidOperationException(loaded.Error);
