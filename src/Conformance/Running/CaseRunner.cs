@@ -122,7 +122,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
         }
         finally
         {
-            await TearDownAsync(state, needs).ConfigureAwait(false);
+            await TearDownAsync(state).ConfigureAwait(false);
         }
     }
 
@@ -233,7 +233,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             : (false, string.Join("; ", problems));
     }
 
-    private async Task TearDownAsync(CaseState state, Dictionary<string, decimal> reserved)
+    private async Task TearDownAsync(CaseState state)
     {
         // Pooled wallets are always swept: only a wallet left with a zero unified balance goes back to the pool.
         var toSweep = state.Authenticated.Where(w => settings.Sweep || state.Leases.ContainsKey(w)).ToList();
@@ -266,7 +266,6 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             }
             treasury.Release(returned);
         }
-        _ = reserved;
         foreach (var conn in state.Connections.Values)
         {
             try

@@ -15,9 +15,13 @@ public static class PoolEligibility
     public static bool ScenarioMayPool(Scenario scenario) =>
         scenario.Area != "auth"
         && scenario.Session.Nonce is null
-        && scenario.Steps.All(s => s.Do is not ("auth" or "reauth" or "revoke")
-                                   && !(s.Do is "query" or "request" && s.Method is { } m && m.StartsWith("get_", StringComparison.Ordinal) && !HistoryFreeReads.Contains(m))
-                                   && s.Definition.Nonce is null);
+        && scenario.Steps.All(s => s switch
+        {
+            AuthStep or ReauthStep or RevokeStep => false,
+            QueryStep { Method: { } m } => !m.StartsWith("get_", StringComparison.Ordinal) || HistoryFreeReads.Contains(m),
+            CreateStep c => c.Definition.Nonce is null,
+            _ => true,
+        });
 
     /// <summary>Wallets with a declared session key register it at login, so they always log in themselves.</summary>
     public static bool WalletMayPool(WalletSpec wallet) => wallet.SessionKey is null;

@@ -22,7 +22,8 @@ public static class InProcessRun
             results = await SuiteExecution.RunAsync(runner, new DestructiveProbes(target, settings), cases, settings, ct).ConfigureAwait(false);
         }
         var loaded = ScenarioCatalog.Current;
-        return ReportSet.WriteAll(settings, target, results, KnownFailures.Load(settings.KnownFailingFile), loaded.Rules, loaded.Scenarios,
+        var known = KnownFailures.Load(settings.KnownFailingFile);
+        return ReportSet.WriteAll(settings, target, results.Select(r => JudgedCase.Of(r, settings.Strict, known)), loaded.Rules, loaded.Scenarios,
             started, DateTimeOffset.UtcNow);
     }
 

@@ -23,7 +23,7 @@ public sealed class SuiteRun
         Probes = new DestructiveProbes(target, settings);
     }
 
-    /// <summary>Settings.</summary>
+    /// <summary>The run's settings (target, strictness, timeouts, reports directory).</summary>
     public RunSettings Settings { get; }
     /// <summary>The node under test.</summary>
     public Target Target { get; }
@@ -31,14 +31,23 @@ public sealed class SuiteRun
     public Treasury Treasury { get; }
     /// <summary>The target's known-failing list.</summary>
     public KnownFailures KnownFailures { get; }
-    /// <summary>Runs cases.</summary>
+    /// <summary>Runs one case end to end; shared by every case of the run.</summary>
     public CaseRunner Runner { get; }
     /// <summary>Runs destructive cases one at a time and watches the node.</summary>
     public DestructiveProbes Probes { get; }
-    /// <summary>Results of the cases run so far.</summary>
-    public ConcurrentBag<CaseResult> Results { get; } = [];
+    /// <summary>The cases run so far, each judged once.</summary>
+    public ConcurrentBag<JudgedCase> Cases { get; } = [];
     /// <summary>When the run started.</summary>
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Judges <paramref name="result"/> (strict mode, known-failing list) and keeps it for the reports.</summary>
+    public JudgedCase Record(CaseResult result)
+    {
+        var judged = JudgedCase.Of(result, Settings.Strict, KnownFailures);
+        Cases.Add(judged);
+        return judged;
+    }
+
 
     private int _othersInFlight;
 
@@ -126,7 +135,7 @@ public sealed class SuiteRun
         _current = null;
         try
         {
-            var report = ReportSet.WriteAll(run.Settings, run.Target, run.Results.ToList(), run.KnownFailures, ScenarioCatalog.Current.Rules,
+            var report = ReportSet.WriteAll(run.Settings, run.Target, run.Cases, ScenarioCatalog.Current.Rules,
                 ScenarioCatalog.Current.Scenarios, run.Started, DateTimeOffset.UtcNow);
             NUnit.Framework.TestContext.Progress.WriteLine(report.SummaryLine() + $" ({run.Runner.PooledWallets} of them by pooled wallets)");
         }

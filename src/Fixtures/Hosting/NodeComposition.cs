@@ -19,7 +19,8 @@ public static class NodeComposition
     public static void Compose(NodeRuntime runtime, RpcRouter router)
     {
         var state = runtime.Ledger;
-        foreach (var handler in LedgerMethods.Create(state, runtime.SessionKeys, runtime.Clock, runtime.Defects, runtime.UserTags))
+        foreach (var handler in LedgerMethods.Create(state, runtime.SessionKeys, runtime.Clock, runtime.Defects, runtime.UserTags,
+                     StateLockYield.For(runtime.StateLock)))
             router.Register(handler.Method == "create_app_session" ? new ProtocolGate(handler, runtime.Options.Protocols, state) : handler);
 
         runtime.SessionKeyUsage = state.SessionKeyUsage;

@@ -9,7 +9,8 @@ public sealed class LedgerContext(
     ISessionKeyDirectory keys,
     TimeProvider clock,
     IReadOnlySet<DefectId> defects,
-    IUserTagDirectory? tags)
+    IUserTagDirectory? tags,
+    Action? yieldStateLock = null)
 {
     /// <summary>The node's ledger and app sessions.</summary>
     public NodeLedgerState State { get; } = state;
@@ -28,6 +29,9 @@ public sealed class LedgerContext(
 
     /// <summary>The node's profile choices (Go fidelity, replay window, iteration order).</summary>
     public Profiles.NodeBehaviour Behaviour => State.Behaviour;
+
+    /// <summary>Releases the node's state lock for a moment (see <see cref="StateLockYield"/>); a no-op without a node around the handlers.</summary>
+    public Action YieldStateLock { get; } = yieldStateLock ?? (static () => { });
 
     /// <summary>True when <paramref name="defect"/> is seeded.</summary>
     public bool Has(DefectId defect) => Defects.Contains(defect);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
+using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Ledger;
 using NitroConformance.Fixtures.Node;
 
@@ -93,9 +94,17 @@ public sealed class TransferHandler(LedgerContext context)
                 if (SessionKeyRules.SpendingDenied(Context, key, asset, amount) is { } denied)
                     return $"session key spending validation failed: {denied}";
             }
-            if (amount > state.Balance(fromAccount, from, asset)) return $"insufficient funds: {from} for asset {asset}";
-            state.Record(fromAccount, from, asset, -amount, sessionKey, now);
-            state.Record(toAccount, to, asset, amount, null, now);
+            var fromBalance = state.Balance(fromAccount, from, asset);
+            if (amount > fromBalance) return $"insufficient funds: {from} for asset {asset}";
+            if (Context.Has(DefectId.NonAtomicBalanceUpdate))
+            {
+                NonAtomicBalanceWrite.Apply(Context, (fromAccount, from), (toAccount, to), asset, amount, fromBalance, sessionKey, now);
+            }
+            else
+            {
+                state.Record(fromAccount, from, asset, -amount, sessionKey, now);
+                state.Record(toAccount, to, asset, amount, null, now);
+            }
             var tx = state.RecordTransaction(LedgerTransactionType.Transfer, fromAccount, toAccount, asset, amount, now);
             // The Go handler answers with the struct it just inserted, not the stored row (rpc_router_private.go ~l.360-378).
             transactions.Add(Context.Behaviour.GoFaithful

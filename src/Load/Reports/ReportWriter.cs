@@ -31,6 +31,7 @@ public static class ReportWriter
             (SummaryCsvFile, SummaryCsv(report)),
             (SeriesCsvFile, SeriesCsv(report)),
             (HtmlFile, HtmlReport.Render(report)),
+            (HistogramLog.FileName, HistogramLog.Serialize(report)),
         };
         var paths = new List<string>();
         foreach (var (name, text) in files)

@@ -4,6 +4,7 @@ using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Ledger;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Profiles;
+using NitroConformance.Fixtures.Tests.Support;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Json;
 using NitroConformance.Protocol.Rpc;
