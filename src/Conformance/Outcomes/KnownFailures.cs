@@ -33,6 +33,9 @@ public sealed class KnownFailures
     /// <summary>An empty list.</summary>
     public static KnownFailures None { get; } = new(new Dictionary<string, string>());
 
+    /// <summary>The entries expected to crash the node.</summary>
+    public IReadOnlyCollection<string> CrashNames => _crashing;
+
     /// <summary>True when the case is listed as crashing the node.</summary>
     public bool ExpectsCrash(string caseName, string scenarioId) => _crashing.Contains(caseName) || _crashing.Contains(scenarioId);
 
