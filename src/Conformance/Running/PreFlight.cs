@@ -39,30 +39,59 @@ public static class PreFlight
     /// <summary>Largest skew accepted: half the Go node's 60 s timestamp window (<c>MSG_EXPIRY_TIME</c>).</summary>
     public static readonly TimeSpan MaxSkew = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs the checks, writes <c>preflight.md</c> into the reports directory, and throws <see cref="PreFlightFailedException"/> on a problem.</summary>
-    public static async Task<PreFlightReport> CheckAsync(Target target, Treasury treasury, RunSettings settings, CancellationToken ct)
+    /// <summary>
+    /// Runs the checks around opening the treasury (the node and its clock first, so a skewed clock is named instead of
+    /// failing the treasury's login), writes <c>preflight.md</c> into the reports directory and returns the open
+    /// treasury; throws <see cref="PreFlightFailedException"/> on a problem.
+    /// </summary>
+    public static async Task<(Treasury Treasury, PreFlightReport Report)> OpenTreasuryAsync(Target target, RunSettings settings, CancellationToken ct)
     {
-        var report = await RunAsync(target, treasury, settings, ct).ConfigureAwait(false);
-        Directory.CreateDirectory(settings.ReportsDirectory);
-        await File.WriteAllTextAsync(Path.Combine(settings.ReportsDirectory, "preflight.md"), "# Pre-flight\n\n" + report.ToTable(), ct).ConfigureAwait(false);
-        return report.Failed ? throw new PreFlightFailedException(report) : report;
+        var rows = new List<PreFlightRow>
+        {
+            await ReachableAsync(target, settings, ct).ConfigureAwait(false),
+            new("broker address", target.BrokerAddress),
+        };
+        if (rows.Any(r => r.Problem is not null)) throw Failed(rows, settings);
+        Treasury treasury;
+        try
+        {
+            treasury = await Treasury.OpenAsync(target, settings, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or StepFailure or RpcErrorException or Protocol.Auth.AuthFailedException
+                                   or TimeoutException or ConnectionClosedException)
+        {
+            rows.Add(new PreFlightRow("treasury login", $"{target.Treasury.Address} could not log in",
+                $"{ex.Message} — NITRO_TARGET__TREASURYKEY must be the private key of a wallet the node accepts"));
+            throw Failed(rows, settings);
+        }
+        try
+        {
+            rows.Add(await ProtocolsAsync(treasury, ct).ConfigureAwait(false));
+            foreach (var (logical, symbol) in settings.Assets.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                var held = treasury.Balance(symbol);
+                rows.Add(new PreFlightRow($"treasury balance {logical} → {symbol}", held.ToString(CultureInfo.InvariantCulture)
+                    + (held > 0 ? "" : " (cases funding this asset are SKIPPED)")));
+            }
+            rows.Add(await ChannelsAsync(treasury, ct).ConfigureAwait(false));
+            var report = Write(rows, settings);
+            return report.Failed ? throw new PreFlightFailedException(report) : (treasury, report);
+        }
+        catch
+        {
+            await treasury.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    /// <summary>Runs every check; never throws for target misbehaviour (it becomes a row with a problem).</summary>
-    public static async Task<PreFlightReport> RunAsync(Target target, Treasury treasury, RunSettings settings, CancellationToken ct)
+    private static PreFlightFailedException Failed(List<PreFlightRow> rows, RunSettings settings) => new(Write(rows, settings));
+
+    private static PreFlightReport Write(List<PreFlightRow> rows, RunSettings settings)
     {
-        var rows = new List<PreFlightRow>();
-        rows.Add(await ReachableAsync(target, settings, ct).ConfigureAwait(false));
-        rows.Add(new PreFlightRow("broker address", target.BrokerAddress));
-        rows.Add(await ProtocolsAsync(treasury, ct).ConfigureAwait(false));
-        foreach (var (logical, symbol) in settings.Assets.OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            var held = treasury.Balance(symbol);
-            rows.Add(new PreFlightRow($"treasury balance {logical} → {symbol}", held.ToString(CultureInfo.InvariantCulture)
-                + (held > 0 ? "" : " (cases funding this asset are SKIPPED)")));
-        }
-        rows.Add(await ChannelsAsync(treasury, ct).ConfigureAwait(false));
-        return new PreFlightReport(rows);
+        var report = new PreFlightReport(rows);
+        Directory.CreateDirectory(settings.ReportsDirectory);
+        File.WriteAllText(Path.Combine(settings.ReportsDirectory, "preflight.md"), "# Pre-flight\n\n" + report.ToTable());
+        return report;
     }
 
     private static async Task<PreFlightRow> ReachableAsync(Target target, RunSettings settings, CancellationToken ct)

@@ -15,9 +15,9 @@ public static class InProcessRun
         var started = DateTimeOffset.UtcNow;
         await using var target = await TargetFactory.CreateAsync(settings, null, ct).ConfigureAwait(false);
         IReadOnlyList<CaseResult> results;
-        await using (var treasury = await Treasury.OpenAsync(target, settings, ct).ConfigureAwait(false))
+        var (opened, _) = await PreFlight.OpenTreasuryAsync(target, settings, ct).ConfigureAwait(false);
+        await using (var treasury = opened)
         {
-            await PreFlight.CheckAsync(target, treasury, settings, ct).ConfigureAwait(false);
             var runner = new CaseRunner(target, treasury, settings);
             results = await SuiteExecution.RunAsync(runner, new DestructiveProbes(target, settings), cases, settings, ct).ConfigureAwait(false);
         }

@@ -99,17 +99,8 @@ public sealed class SuiteRun
             try
             {
                 target = await TargetFactory.CreateAsync(settings, null, ct).ConfigureAwait(false);
-                var treasury = await Treasury.OpenAsync(target, settings, ct).ConfigureAwait(false);
-                try
-                {
-                    var preFlight = await PreFlight.CheckAsync(target, treasury, settings, ct).ConfigureAwait(false);
-                    NUnit.Framework.TestContext.Progress.WriteLine(preFlight.ToTable());
-                }
-                catch
-                {
-                    await treasury.DisposeAsync().ConfigureAwait(false);
-                    throw;
-                }
+                var (treasury, preFlight) = await PreFlight.OpenTreasuryAsync(target, settings, ct).ConfigureAwait(false);
+                NUnit.Framework.TestContext.Progress.WriteLine(preFlight.ToTable());
                 _current = new SuiteRun(settings, target, treasury, KnownFailures.Load(settings.KnownFailingFile));
                 return _current;
             }
