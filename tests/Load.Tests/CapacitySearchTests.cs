@@ -4,7 +4,7 @@ namespace NitroConformance.Load.Tests;
 
 public class CapacitySearchTests
 {
-    private static readonly CapacitySearchOptions Options = CapacitySearchOptions.Default with { Budget = TimeSpan.FromHours(1) };
+    private static readonly CapacitySearchOptions Options = CapacitySearchOptions.Default with { Budget = TimeSpan.FromHours(1), Retries = 0 };
 
     // A fake target whose p99 is 2 ms up to 300/s and then rises by 0.1 ms per extra request/s: with an SLO of p99 < 50 ms
     // the knee is where 2 + 0.1 × (r − 300) = 50, i.e. r = 780/s.
@@ -75,10 +75,51 @@ public class CapacitySearchTests
         Assert.That(search.StopReason, Is.EqualTo("time budget of 30 s reached"));
     }
 
+    [Test]
+    public void A_breaking_rate_is_retried_and_a_transient_break_does_not_end_the_climb()
+    {
+        // 200/s breaks once (a stall), then holds; 800/s breaks on every try.
+        var tries = new Dictionary<double, int>();
+        var search = Run(Options with { Retries = 1, MaxRate = 800 }, r =>
+        {
+            tries[r] = tries.GetValueOrDefault(r) + 1;
+            return r < 800 && !(r == 200 && tries[r] == 1);
+        });
+        Assert.That(search.Steps.Take(7).Select(s => (s.Rate, s.Held)),
+            Is.EqualTo(new[] { (50.0, true), (100.0, true), (200.0, false), (200.0, true), (400.0, true), (800.0, false), (800.0, false) }));
+        Assert.That(search.LastGood, Is.GreaterThan(760));
+    }
+
     [TestCase(0, 2, "capacity.start_rate")]
     [TestCase(50, 1, "capacity.growth")]
     public void Bad_bounds_are_refused_naming_the_field(double start, double growth, string field)
     {
         Assert.That(() => new CapacitySearch(Options with { StartRate = start, Growth = growth }), Throws.ArgumentException.With.Message.StartsWith(field));
+    }
+}
+
+public class CapacityProfileTests
+{
+    [Test]
+    public void The_capacity_block_binds_with_defaults_and_refuses_unknown_keys_naming_file_and_line()
+    {
+        var p = Profiles.ProfileLoader.Parse("scenario: broadcast\ncapacity:\n  start_rate: 20\n  resolution: 10%\n  budget: 90s\n", "c.yaml");
+        Assert.That(p.Capacity, Is.EqualTo(CapacitySearchOptions.Default with { StartRate = 20, Resolution = 0.1, Budget = TimeSpan.FromSeconds(90) }));
+        Assert.That(Profiles.ProfileLoader.Parse("capacity:\n  retries: 0\n", "c.yaml").Capacity!.Retries, Is.Zero);
+        Assert.That(() => Profiles.ProfileLoader.Parse("capacity:\n  start_rate: 20\n  max_rte: 5\n", "c.yaml"),
+            Throws.TypeOf<FormatException>().With.Message.StartsWith("c.yaml:3: capacity.max_rte: unknown field"));
+        Assert.That(() => Profiles.ProfileLoader.Parse("capacity:\n  budget: 3s\n", "c.yaml"),
+            Throws.TypeOf<FormatException>().With.Message.EqualTo("c.yaml: capacity.budget: shorter than one step (step_warmup + step_duration)"));
+    }
+
+    [Test]
+    public void A_capacity_gate_is_a_statistic_of_the_search_only()
+    {
+        Load.Thresholds.Threshold[] gate = [Load.Thresholds.Threshold.Parse("capacity > 2000/s")];
+        Assert.That(gate[0].GatesCapacity, Is.True);
+        Assert.That(() => Load.Thresholds.ThresholdSet.CheckKnown(gate, []), Throws.ArgumentException.With.Message.Contains("unknown counter or statistic 'capacity'"));
+        Assert.That(() => Load.Thresholds.ThresholdSet.CheckKnown(gate, [], "capacity"), Throws.Nothing);
+        Assert.That(gate[0].Evaluate(2500).Passed, Is.True);
+        Assert.That(gate[0].Evaluate((double?)null), Is.EqualTo(new Load.Thresholds.ThresholdOutcome("capacity > 2000/s", "no capacity found", false)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using NitroConformance.Load.Reports;
 using NitroConformance.Load.Thresholds;
 
 namespace NitroConformance.Load.Capacity;
@@ -14,7 +13,8 @@ public sealed record CapacityStep(
     [property: JsonPropertyName("fail_rate")] double FailRate,
     [property: JsonPropertyName("dropped_iterations")] long Dropped,
     [property: JsonPropertyName("slo")] IReadOnlyList<ThresholdOutcome> Slo,
-    [property: JsonPropertyName("run_id")] string RunId);
+    [property: JsonPropertyName("run_id")] string RunId,
+    [property: JsonPropertyName("load_average_1m")] double? LoadAverage = null);
 
 /// <summary>Result of a capacity search: every step, the highest rate that held (the knee) with its percentiles, and the gates.</summary>
 public sealed record CapacityReport

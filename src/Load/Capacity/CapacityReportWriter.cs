@@ -20,24 +20,12 @@ public static class CapacityReportWriter
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Writes the three files into <paramref name="directory"/> and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(CapacityReport report, string directory)
-    {
-        Directory.CreateDirectory(directory);
-        var files = new (string Name, string Text)[]
-        {
+    public static IReadOnlyList<string> Write(CapacityReport report, string directory) =>
+        ReportWriter.WriteFiles(directory, [
             (JsonFile, JsonSerializer.Serialize(report, ReportJson.Options)),
             (MarkdownFile, Markdown(report)),
             (HtmlFile, Html(report)),
-        };
-        var paths = new List<string>();
-        foreach (var (name, text) in files)
-        {
-            var path = Path.Combine(directory, name);
-            File.WriteAllText(path, text, new UTF8Encoding(false));
-            paths.Add(path);
-        }
-        return paths;
-    }
+        ]);
 
     /// <summary>One line with the result, for the console and the summaries.</summary>
     public static string Headline(CapacityReport r) => r.Knee is { } k
@@ -56,12 +44,12 @@ public static class CapacityReportWriter
             $"{r.Search.StepWarmUp.TotalSeconds:0.#} s warm-up + {r.Search.StepDuration.TotalSeconds:0.#} s measured per step; budget {r.Search.Budget.TotalSeconds:0} s\n");
         sb.Append(Inv, $"- Machine: {string.Join(", ", r.Environment.Select(kv => $"{kv.Key}={kv.Value}"))}\n");
         sb.Append(Inv, $"- **Result: {Headline(r)}**\n\n");
-        sb.Append("| step | offered/s | achieved/s | p50 | p99 | fail rate | dropped | SLO |\n|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.Append("| step | offered/s | achieved/s | p50 | p99 | fail rate | dropped | load avg | SLO |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (var i = 0; i < r.Steps.Count; i++)
         {
             var s = r.Steps[i];
             var failed = s.Slo.Where(o => !o.Passed).Select(o => $"`{o.Expression}` ({o.Actual})").ToList();
-            sb.Append(Inv, $"| {i + 1} | {s.Offered:0.#} | {s.Achieved:0.#} | {Durations.Micros(s.P50)} | {Durations.Micros(s.P99)} | {s.FailRate * 100:0.###}% | {s.Dropped} | " +
+            sb.Append(Inv, $"| {i + 1} | {s.Offered:0.#} | {s.Achieved:0.#} | {Durations.Micros(s.P50)} | {Durations.Micros(s.P99)} | {s.FailRate * 100:0.###}% | {s.Dropped} | {s.LoadAverage?.ToString("0.#", Inv) ?? "–"} | " +
                 $"{(s.Held ? "held" : "broke: " + string.Join(", ", failed))}{(ReferenceEquals(s, r.Knee) ? " ← knee" : "")} |\n");
         }
         if (r.Thresholds.Count > 0)
@@ -104,7 +92,7 @@ public static class CapacityReportWriter
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         sb.Append(Inv, $"<title>Capacity {E(r.RunId)} — {E(r.Scenario)}</title>");
-        sb.Append("<style>body{font-family:sans-serif;margin:20px;color:#222}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}th{background:#f3f3f3}td.n{text-align:right}.charts svg{margin:6px;border:1px solid #ddd}</style></head><body>");
+        sb.Append(HtmlReport.Style).Append("</head><body>");
         sb.Append(Inv, $"<h1>Capacity search: {E(r.Scenario)}</h1><p><b>{E(Headline(r))}</b></p>");
         sb.Append(Inv, $"<p>SLO per step: {E(string.Join(", ", r.Slo))}. Target <code>{E(r.Target)}</code>, started {r.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC, took {r.TotalSeconds:0} s.</p>");
         sb.Append("<div class=\"charts\">").Append(rates.Render()).Append(latency.Render()).Append("</div>");

@@ -72,6 +72,20 @@ public static class CapacityRunner
         var head = run.Metric(run.Headline);
         var achieved = run.MeasuredSeconds <= 0 ? 0 : run.Counters.GetValueOrDefault(LoadEngine.CompletedIterations) / run.MeasuredSeconds;
         return new CapacityStep(offered, Math.Round(achieved, 1), run.Thresholds.All(t => t.Passed), head?.P50 ?? 0, head?.P99 ?? 0,
-            run.FailRate, run.Counters.GetValueOrDefault(LoadEngine.DroppedIterations), run.Thresholds, run.RunId);
+            run.FailRate, run.Counters.GetValueOrDefault(LoadEngine.DroppedIterations), run.Thresholds, run.RunId, LoadAverage());
+    }
+
+    // The machine's 1-minute load average after the step (Linux), so a step that broke because others used the CPU can be told apart.
+    private static double? LoadAverage()
+    {
+        try
+        {
+            var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : null;
+            return text is not null && double.TryParse(text.Split(' ')[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

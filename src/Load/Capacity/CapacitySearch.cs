@@ -2,8 +2,9 @@ namespace NitroConformance.Load.Capacity;
 
 /// <summary>
 /// The capacity search as a pure state machine: offers rates growing geometrically while the SLO holds, then bisects
-/// between the last rate that held and the first that broke until they are within the resolution; bounded by the rate
-/// range and by the time budget (the caller says how much time has passed). Knows nothing of engines or clocks.
+/// between the last rate that held and the first that broke until they are within the resolution; a breaking rate is
+/// retried (<see cref="CapacitySearchOptions.Retries"/>) before it counts; bounded by the rate range and by the time
+/// budget (the caller says how much time has passed). Knows nothing of engines or clocks.
 /// </summary>
 public sealed class CapacitySearch
 {
@@ -13,6 +14,7 @@ public sealed class CapacitySearch
     private readonly List<(double Rate, bool Held)> _steps = [];
     private Phase _phase = Phase.Climb;
     private double _next;
+    private int _breaks; // consecutive breaking tries of _next
 
     /// <summary>Starts a search at <see cref="CapacitySearchOptions.StartRate"/>.</summary>
     public CapacitySearch(CapacitySearchOptions options)
@@ -54,6 +56,8 @@ public sealed class CapacitySearch
     {
         if (_phase == Phase.Done) throw new InvalidOperationException("the search is over");
         _steps.Add((rate, held));
+        if (!held && ++_breaks <= _o.Retries) return; // try the same rate again before believing it
+        _breaks = 0;
         if (held) LastGood = Math.Max(LastGood ?? 0, rate);
         else FirstBad = Math.Min(FirstBad ?? double.MaxValue, rate);
         switch (_phase)

@@ -11,6 +11,7 @@ namespace NitroConformance.Load.Capacity;
 /// <param name="StepWarmUp">Warm-up of every step (not measured).</param>
 /// <param name="StepDuration">Measured window of every step.</param>
 /// <param name="Budget">Total time the search may take; no step starts that would end past it.</param>
+/// <param name="Retries">A rate that breaks is tried again this many times and counts as broken only when every try breaks (a transient stall of a shared machine is not the knee).</param>
 public sealed record CapacitySearchOptions(
     [property: JsonPropertyName("start_rate")] double StartRate,
     [property: JsonPropertyName("growth")] double Growth,
@@ -19,9 +20,10 @@ public sealed record CapacitySearchOptions(
     [property: JsonPropertyName("resolution")] double Resolution,
     [property: JsonPropertyName("step_warmup")] TimeSpan StepWarmUp,
     [property: JsonPropertyName("step_duration")] TimeSpan StepDuration,
-    [property: JsonPropertyName("budget")] TimeSpan Budget)
+    [property: JsonPropertyName("budget")] TimeSpan Budget,
+    [property: JsonPropertyName("retries")] int Retries = 1)
 {
-    /// <summary>Defaults: 50/s doubling up to 20,000/s, 5 % resolution, 2 s + 5 s per step, 5 minutes in all.</summary>
+    /// <summary>Defaults: 50/s doubling up to 20,000/s, 5 % resolution, 2 s + 5 s per step, one retry of a breaking rate, 5 minutes in all.</summary>
     public static CapacitySearchOptions Default { get; } = new(50, 2, 20_000, 1, 0.05, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the field of a value the search cannot run with.</summary>
@@ -34,6 +36,7 @@ public sealed record CapacitySearchOptions(
         if (!(Resolution > 0 && Resolution < 1)) throw new ArgumentException("capacity.resolution: must be between 0% and 100%");
         if (StepDuration <= TimeSpan.Zero) throw new ArgumentException("capacity.step_duration: must be positive");
         if (StepWarmUp < TimeSpan.Zero) throw new ArgumentException("capacity.step_warmup: must not be negative");
+        if (Retries < 0) throw new ArgumentException("capacity.retries: must not be negative");
         if (Budget < StepWarmUp + StepDuration) throw new ArgumentException("capacity.budget: shorter than one step (step_warmup + step_duration)");
     }
 }

@@ -82,7 +82,7 @@ public static class ProfileLoader
         return m.Children.ToDictionary(kv => Scalar(kv.Key, at), kv => Scalar(kv.Value, $"{at}.{((YamlScalarNode)kv.Key).Value}"), StringComparer.Ordinal);
     }
 
-    private static readonly string[] CapacityKeys = ["start_rate", "growth", "max_rate", "min_rate", "resolution", "step_warmup", "step_duration", "budget"];
+    private static readonly string[] CapacityKeys = ["start_rate", "growth", "max_rate", "min_rate", "resolution", "step_warmup", "step_duration", "budget", "retries"];
 
     // Search bounds; every key is optional (defaults: CapacitySearchOptions.Default) and unknown keys are refused.
     private static CapacitySearchOptions CapacityBlock(YamlNode node, string at, string source)
@@ -104,6 +104,7 @@ public static class ProfileLoader
                 "step_warmup" => o with { StepWarmUp = Durations.Parse(text, where) },
                 "step_duration" => o with { StepDuration = Durations.Parse(text, where) },
                 "budget" => o with { Budget = Durations.Parse(text, where) },
+                "retries" => o with { Retries = (int)Long(text, where) },
                 _ => throw new FormatException($"{where}: unknown field (known: {string.Join(", ", CapacityKeys)})"),
             };
         }

@@ -106,7 +106,11 @@ public sealed class HeldConnections : IAsyncDisposable
             }, CancellationToken.None));
         }
         await Task.WhenAll(logins).ConfigureAwait(false);
-        ct.ThrowIfCancellationRequested();
+        if (ct.IsCancellationRequested)
+        {
+            await held.DisposeAsync().ConfigureAwait(false);
+            ct.ThrowIfCancellationRequested();
+        }
         var seconds = RunClock.SecondsBetween(origin, RunClock.Now);
         var (managedAfter, rssAfter) = Memory();
         var k = held.Count;

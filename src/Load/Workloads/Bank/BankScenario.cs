@@ -44,9 +44,6 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     /// <inheritdoc/>
     public string SigningMode => $"inline: each request signed in its iteration with the {Secp256k1.Default.Name} signer (amounts are unique per request, so nothing is signed ahead); latency includes the signing";
 
-    /// <summary>The journal of what was sent and accepted (read by the audit; exposed for tests).</summary>
-    public BankJournal Journal => _journal;
-
     /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
     {

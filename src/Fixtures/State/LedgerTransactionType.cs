@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>Ledger transaction kinds with the Go node's numeric codes.</summary>
 public enum LedgerTransactionType

@@ -1,41 +1,36 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// <c>get_ledger_entries</c> (public, clearnode-rpc.md §7): the ledger's rows filtered by <c>account_id</c>, <c>asset</c> and
 /// wallet (the <c>wallet</c> parameter, else the caller's wallet; none on an unauthenticated connection), sorted by
 /// creation (newest first by default), paged.
 /// </summary>
-public sealed class GetLedgerEntriesHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class GetLedgerEntriesHandler(LedgerContext context) : ParamsHandler<GetLedgerEntriesHandler.QueryParams>
 {
+    /// <summary>The Go <c>GetLedgerEntriesParams</c> (account id already normalised).</summary>
+    public sealed record QueryParams(string AccountId, string Asset, string Wallet, ListOptions Options);
+
     // go-ethereum's zero address: what an empty or unparsable wallet maps to, and then Go applies no wallet filter.
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
     /// <inheritdoc />
-    public string Method => "get_ledger_entries";
+    public override string Method => "get_ledger_entries";
 
     /// <inheritdoc />
-    public bool IsPrivate => false;
+    public override bool IsPrivate => false;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    protected override QueryParams Decode(ParamReader p) =>
+        new(LedgerAddress.AccountId(p.String("account_id")), p.String("asset"), p.String("wallet"), ListOptions.From(p));
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, QueryParams parameters)
     {
-        string accountId, asset, wallet;
-        ListOptions options;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            accountId = LedgerAddress.AccountId(p.String("account_id"));
-            asset = p.String("asset");
-            wallet = p.String("wallet");
-            options = ListOptions.From(p);
-        }
-        catch (ParamDecodeException)
-        {
-            return MethodOutcome.Fail("failed to parse parameters");
-        }
+        var (accountId, asset, wallet, options) = parameters;
         if (wallet == "") wallet = call.CallerWallet ?? "";
         var walletColumn = LedgerAddress.WalletColumn(wallet);
         if (options.Descending(byDefault: true) is not { } descending) return MethodOutcome.Fail("failed to get ledger entries");
@@ -58,8 +53,8 @@ public sealed class GetLedgerEntriesHandler(LedgerContext context) : IRpcMethodH
                 ["account_type"] = 0,
                 ["asset"] = e.Asset,
                 ["participant"] = e.Wallet,
-                ["credit"] = LedgerAmount.Format(e.Credit),
-                ["debit"] = LedgerAmount.Format(e.Debit),
+                ["credit"] = GoDecimal.Format(e.Credit),
+                ["debit"] = GoDecimal.Format(e.Debit),
                 ["created_at"] = GoTime.Rfc3339Nano(e.CreatedAt),
             });
         }

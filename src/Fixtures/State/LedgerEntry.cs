@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>One ledger row: a credit or a debit of <paramref name="Asset"/> for <paramref name="Wallet"/> under <paramref name="AccountId"/>.</summary>
 /// <param name="SessionKey">The session key that authorised a debit (counts toward its spending cap), or null.</param>

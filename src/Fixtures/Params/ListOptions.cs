@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.Params;
 
 /// <summary>Paging and sort of the Go list methods: offset, limit (0 → 10, capped at 100), sort asc/desc.</summary>
 public sealed record ListOptions(uint Offset, uint Limit, string? Sort)

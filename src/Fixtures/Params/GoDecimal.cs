@@ -3,12 +3,13 @@ using System.Globalization;
 namespace NitroConformance.Fixtures.Params;
 
 /// <summary>
-/// The grammar and error texts of the Go node's decimal library (shopspring/decimal v1.4.0 <c>NewFromString</c>, as
-/// used by rpc_router_auth.go ~l.283): an optional exponent after the first <c>e</c>/<c>E</c> (a 32-bit integer with
-/// optional sign), at most one <c>.</c>, and digits with an optional leading sign. Written from that library's
-/// documented behaviour; the library itself is not part of the Go node's source tree.
+/// The node's one decimal grammar: the Go node's decimal library (shopspring/decimal v1.4.0 <c>NewFromString</c>, behind
+/// every decimal param and rpc_router_auth.go ~l.283): an optional exponent after the first <c>e</c>/<c>E</c> (a 32-bit
+/// integer with optional sign), at most one <c>.</c>, and digits with an optional leading sign; its error texts; and its
+/// canonical text form. Written from that library's documented behaviour; the library itself is not part of the Go
+/// node's source tree.
 /// </summary>
-public static class GoDecimalText
+public static class GoDecimal
 {
     private enum IntResult
     {
@@ -22,9 +23,25 @@ public static class GoDecimalText
     /// <c>can't convert 1.2.3 to decimal: too many .s</c>). Values beyond C# <c>decimal</c> are clamped to its range
     /// (and tiny ones read as 0), which no amount this node handles can tell apart.
     /// </summary>
-    public static string? Parse(string text, out decimal value)
+    public static string? Parse(string text, out decimal value) => Parse(text, out value, out _);
+
+    /// <summary>True when <paramref name="text"/> parses; <paramref name="value"/> clamped as in <see cref="Parse(string, out decimal)"/>.</summary>
+    public static bool TryParse(string text, out decimal value) => Parse(text, out value, out _) is null;
+
+    /// <summary>
+    /// True when <paramref name="text"/> parses to a value C# <c>decimal</c> holds (tiny values read as 0); what the
+    /// default profile accepts wherever it reads an amount.
+    /// </summary>
+    public static bool TryParseInRange(string text, out decimal value) => Parse(text, out value, out var inRange) is null && inRange;
+
+    /// <summary>The library's <c>String()</c>: no exponent, no trailing zeros, "-" for negatives, "0" for zero.</summary>
+    public static string Format(decimal value) =>
+        value == 0m ? "0" : value.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string? Parse(string text, out decimal value, out bool inRange)
     {
         value = 0m;
+        inRange = true;
         var mantissa = text;
         long exponent = 0;
         var e = text.AsSpan().IndexOfAny('e', 'E');
@@ -49,12 +66,9 @@ public static class GoDecimalText
         if (!IsSignedDigits(digits)) return $"can't convert {mantissa} to decimal";
         if (exponent is < int.MinValue or > int.MaxValue) return $"can't convert {text} to decimal: fractional part too long";
 
-        value = ToDecimal(digits, exponent);
+        value = ToDecimal(digits, exponent, out inRange);
         return null;
     }
-
-    /// <summary>True when <paramref name="text"/> parses; <paramref name="value"/> as in <see cref="Parse"/>.</summary>
-    public static bool TryParse(string text, out decimal value) => Parse(text, out value) is null;
 
     // Go's strconv.ParseInt(s, 10, 32): sign, then digits; the first bad character or overflow decides the error.
     private static IntResult ParseGoInt(ReadOnlySpan<char> s, long min, long max, out long value)
@@ -91,14 +105,15 @@ public static class GoDecimalText
         return true;
     }
 
-    private static decimal ToDecimal(string digits, long exponent)
+    private static decimal ToDecimal(string digits, long exponent, out bool inRange)
     {
+        inRange = true;
         var text = digits + "e" + exponent.ToString(CultureInfo.InvariantCulture);
         if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        var negative = digits[0] == '-';
         var significant = digits.TrimStart('+', '-').TrimStart('0');
         if (significant.Length == 0) return 0m;
         // Only magnitudes beyond decimal's range fail to parse (tiny ones round to 0).
-        return negative ? decimal.MinValue : decimal.MaxValue;
+        inRange = false;
+        return digits[0] == '-' ? decimal.MinValue : decimal.MaxValue;
     }
 }

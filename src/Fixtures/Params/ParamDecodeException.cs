@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.Params;
 
 /// <summary>Params that Go's <c>encoding/json</c> would refuse to decode into the handler's struct.</summary>
 public sealed class ParamDecodeException(string field) : Exception($"Cannot decode params field '{field}'.")

@@ -1,7 +1,7 @@
 using System.Text;
 using NitroConformance.Protocol.Crypto;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// How the Go node keys ledger rows: the <c>wallet</c> column is always go-ethereum's <c>HexToAddress(s).Hex()</c>

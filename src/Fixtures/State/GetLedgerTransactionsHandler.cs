@@ -1,37 +1,32 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
+using NitroConformance.Fixtures.Params;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary><c>get_ledger_transactions</c> (public): filter by account (from or to), asset, type; sort by creation; page.</summary>
-public sealed class GetLedgerTransactionsHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class GetLedgerTransactionsHandler(LedgerContext context) : ParamsHandler<GetLedgerTransactionsHandler.QueryParams>
 {
-    /// <inheritdoc />
-    public string Method => "get_ledger_transactions";
+    /// <summary>The Go <c>GetLedgerTransactionsParams</c> (account id already normalised).</summary>
+    public sealed record QueryParams(string AccountId, string Asset, string TxType, ListOptions Options);
 
     /// <inheritdoc />
-    public bool IsPrivate => false;
+    public override string Method => "get_ledger_transactions";
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call) =>
-        OverflowGuard.Run(context.State, () => HandleChecked(call), () => MethodOutcome.Fail("failed to get transactions"));
+    public override bool IsPrivate => false;
 
-    private MethodOutcome HandleChecked(RpcCall call)
+    /// <inheritdoc />
+    protected override QueryParams Decode(ParamReader p) =>
+        new(LedgerAddress.AccountId(p.String("account_id")), p.String("asset"), p.String("tx_type"), ListOptions.From(p));
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, QueryParams parameters) =>
+        OverflowGuard.Run(context.State, () => HandleChecked(parameters), () => MethodOutcome.Fail("failed to get transactions"));
+
+    private MethodOutcome HandleChecked(QueryParams parameters)
     {
-        string accountId, asset, txType;
-        ListOptions options;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            accountId = LedgerAddress.AccountId(p.String("account_id"));
-            asset = p.String("asset");
-            txType = p.String("tx_type");
-            options = ListOptions.From(p);
-        }
-        catch (ParamDecodeException)
-        {
-            return MethodOutcome.Fail("failed to parse parameters");
-        }
+        var (accountId, asset, txType, options) = parameters;
         LedgerTransactionType? type = null;
         if (txType != "")
         {

@@ -1,7 +1,8 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>Builds <c>bu</c> pushes and the balance lists shared by <c>bu</c> and <c>get_ledger_balances</c>.</summary>
 public static class BalanceNotifications
@@ -18,7 +19,7 @@ public static class BalanceNotifications
     {
         var array = new JsonArray();
         foreach (var b in balances)
-            array.Add(new JsonObject { ["asset"] = b.Asset, ["amount"] = LedgerAmount.Format(b.Amount) });
+            array.Add(new JsonObject { ["asset"] = b.Asset, ["amount"] = GoDecimal.Format(b.Amount) });
         return array;
     }
 }

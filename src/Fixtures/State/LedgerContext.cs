@@ -1,7 +1,7 @@
 using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Node;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>What every ledger, transfer and app-session handler of one node instance shares.</summary>
 public sealed class LedgerContext(

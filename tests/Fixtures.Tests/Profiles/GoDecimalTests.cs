@@ -11,7 +11,7 @@ namespace NitroConformance.Fixtures.Tests.Profiles;
 /// <c>NewFromString</c> (rpc_router_auth.go ~l.283), end to end in <c>auth_verify</c>.
 /// </summary>
 [TestFixture]
-public sealed class GoDecimalTextTests
+public sealed class GoDecimalTests
 {
     [TestCase("1.2.3", "can't convert 1.2.3 to decimal: too many .s")]
     [TestCase("1..2e5", "can't convert 1..2 to decimal: too many .s")]
@@ -36,7 +36,7 @@ public sealed class GoDecimalTextTests
     [TestCase("1234567890123456789x", "can't convert 1234567890123456789x to decimal")]
     public void RejectedTextsGetTheLibrarysMessage(string text, string error)
     {
-        Assert.That(GoDecimalText.Parse(text, out var value), Is.EqualTo(error));
+        Assert.That(GoDecimal.Parse(text, out var value), Is.EqualTo(error));
         Assert.That(value, Is.Zero);
     }
 
@@ -55,7 +55,7 @@ public sealed class GoDecimalTextTests
     [TestCase("-1e100", "-79228162514264337593543950335")]
     public void AcceptedTextsAndTheirValues(string text, string value)
     {
-        Assert.That(GoDecimalText.Parse(text, out var parsed), Is.Null);
+        Assert.That(GoDecimal.Parse(text, out var parsed), Is.Null);
         Assert.That(parsed, Is.EqualTo(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
     }
 

@@ -2,9 +2,10 @@ using NUnit.Framework;
 using System.Collections.Concurrent;
 using NitroConformance.Protocol.Crypto;
 
-namespace NitroConformance.Protocol.Tests.Crypto;
+namespace NitroConformance.Protocol.Tests;
 
 /// <summary>Counts the vector entries that actually ran, per file and backend, and prints them after the run.</summary>
+/// <remarks>In the root test namespace so its teardown runs after every namespace (Crypto, Oracle) finished.</remarks>
 [SetUpFixture]
 public sealed class VectorTally
 {
@@ -30,6 +31,7 @@ public sealed class VectorTally
     {
         "native" => $"native ({Secp256k1.Native?.LibraryPath})",
         "managed" => "managed (NBitcoin.Secp256k1)",
+        "nethereum" => "Nethereum 6.1.0 (the oracle)",
         _ => backend,
     };
 }

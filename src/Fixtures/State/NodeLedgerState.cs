@@ -1,7 +1,7 @@
 using NitroConformance.Fixtures.AppSessions;
 using NitroConformance.Fixtures.Profiles;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// The reference node's in-memory ledger: rows, ledger transactions, app sessions and channel conditions.

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.Params;
 
 /// <summary>
-/// Reads request params the way the Go node decodes them into typed structs: keys matched case-insensitively
-/// (the last matching key wins), missing or <c>null</c> values give zero values, numbers pass through a double,
-/// and any type mismatch is a decode failure (<see cref="ParamDecodeException"/>).
+/// The node's one params decoder: reads request params the way the Go node re-encodes them and decodes them into its
+/// typed structs (clearnode-rpc.md §3.3): params must be an object, keys match case-insensitively (the last matching
+/// key wins), missing or <c>null</c> values give zero values, numbers pass through a double, decimals follow
+/// <see cref="GoDecimal"/>, and any type mismatch is a decode failure (<see cref="ParamDecodeException"/>).
 /// </summary>
 public readonly struct ParamReader
 {
@@ -22,6 +23,19 @@ public readonly struct ParamReader
         JsonObject o => new ParamReader(o),
         _ => throw new ParamDecodeException(what),
     };
+
+    /// <summary>Decodes <paramref name="node"/> with <paramref name="decode"/>; null when Go's decoder would fail.</summary>
+    public static T? TryDecode<T>(JsonNode? node, Func<ParamReader, T> decode) where T : class
+    {
+        try
+        {
+            return decode(From(node));
+        }
+        catch (ParamDecodeException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The raw value of a key (case-insensitive, last match wins), or null.</summary>
     public JsonNode? Raw(string name)
@@ -83,7 +97,7 @@ public readonly struct ParamReader
             default:
                 throw new ParamDecodeException(name);
         }
-        if (!LedgerAmount.TryParse(text, out var value)) throw new ParamDecodeException(name);
+        if (!GoDecimal.TryParseInRange(text, out var value)) throw new ParamDecodeException(name);
         return value;
     }
 

@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>User tags (created at signature auth by the auth part) as <c>transfer</c> needs them.</summary>
 public interface IUserTagDirectory

@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// Lets a handler running under the node's state lock give it up for a moment, so requests of other connections run in

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Node;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// Outcomes of the "balance-push" methods (transfer and the three app-session writes): after the handler, success or

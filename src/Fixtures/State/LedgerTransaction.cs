@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>A ledger transaction row as <c>get_ledger_transactions</c> and <c>transfer</c> report it.</summary>
 public sealed record LedgerTransaction(

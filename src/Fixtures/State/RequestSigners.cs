@@ -2,7 +2,7 @@ using System.Text;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Protocol.Crypto;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>The EIP-55 addresses recovered from a request's <c>sig</c> elements over keccak256 of the raw <c>req</c> bytes.</summary>
 public static class RequestSigners

@@ -1,6 +1,6 @@
 using NitroConformance.Fixtures.Node;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// Amounts beyond C# <c>decimal</c> range (which the Go node's database would also refuse) surface as the method's

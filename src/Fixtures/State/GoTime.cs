@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>Time formats the Go node writes.</summary>
 public static class GoTime

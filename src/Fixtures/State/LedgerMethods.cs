@@ -3,7 +3,7 @@ using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Transfers;
 
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>Builds the ledger, transfer and app-session handlers of one reference-node instance.</summary>
 public static class LedgerMethods

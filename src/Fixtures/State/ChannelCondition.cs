@@ -1,4 +1,4 @@
-namespace NitroConformance.Fixtures.Ledger;
+namespace NitroConformance.Fixtures.State;
 
 /// <summary>
 /// What the ledger logic needs to know about a wallet's on-chain channels (the reference node has no chain,
