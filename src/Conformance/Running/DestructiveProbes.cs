@@ -9,10 +9,8 @@ namespace NitroConformance.Conformance.Running;
 public sealed class DestructiveProbes(Target target, RunSettings settings)
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
+    // The case after which the node stopped answering, or null while it answers.
     private volatile string? _killedBy;
-
-    /// <summary>The case after which the node stopped answering, or null while it answers.</summary>
-    public string? KilledBy => _killedBy;
 
     /// <summary>Runs <paramref name="scenarioCase"/> with <paramref name="runner"/> unless the node is already down, then checks the node.</summary>
     public async Task<CaseResult> RunAsync(CaseRunner runner, ScenarioCase scenarioCase, CancellationToken ct)
