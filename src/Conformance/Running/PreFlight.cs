@@ -1,34 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using NitroConformance.Conformance.Configuration;
 using NitroConformance.Protocol.Client;
 using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Conformance.Running;
-
-/// <summary>One line of the pre-flight table; <see cref="Problem"/> is set when the run cannot usefully go on.</summary>
-public sealed record PreFlightRow(string Check, string Result, string? Problem = null);
-
-/// <summary>What the pre-flight found; <see cref="Failed"/> stops the run with <see cref="Message"/> instead of hundreds of failed cases.</summary>
-public sealed record PreFlightReport(IReadOnlyList<PreFlightRow> Rows)
-{
-    /// <summary>True when a row has a problem.</summary>
-    public bool Failed => Rows.Any(r => r.Problem is not null);
-
-    /// <summary>The table as Markdown (also printed to the console).</summary>
-    public string ToTable()
-    {
-        var sb = new StringBuilder("| Pre-flight | Result |\n|---|---|\n");
-        foreach (var r in Rows) sb.Append($"| {r.Check} | {(r.Problem is null ? r.Result : $"**FAILED**: {r.Result}")} |\n");
-        return sb.ToString();
-    }
-
-    /// <summary>The one message a failed pre-flight stops the run with: every problem and the table.</summary>
-    public string Message => "Pre-flight check of the target failed, no case was run:\n"
-        + string.Join("\n", Rows.Where(r => r.Problem is not null).Select(r => $"- {r.Check}: {r.Problem}")) + "\n\n" + ToTable();
-}
 
 /// <summary>
 /// Checks the target once before the cases: it answers, its broker, the app-session protocols it accepts, the
@@ -171,11 +148,4 @@ public static class PreFlight
         var text = channels.Count == 0 ? "no channels" : $"{channels.Count} channel(s), " + (problems.Count == 0 ? "none challenged, no on-chain funds" : $"{problems.Count} blocking");
         return new PreFlightRow("treasury channels", text, problems.Count == 0 ? null : string.Join("; ", problems));
     }
-}
-
-/// <summary>Thrown when the pre-flight found a problem: the run stops with <see cref="Exception.Message"/>.</summary>
-public sealed class PreFlightFailedException(PreFlightReport report) : Exception(report.Message)
-{
-    /// <summary>The checks.</summary>
-    public PreFlightReport Report { get; } = report;
 }
