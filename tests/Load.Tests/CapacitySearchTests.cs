@@ -120,6 +120,6 @@ public class CapacityProfileTests
         Assert.That(() => Load.Thresholds.ThresholdSet.CheckKnown(gate, []), Throws.ArgumentException.With.Message.Contains("unknown counter or statistic 'capacity'"));
         Assert.That(() => Load.Thresholds.ThresholdSet.CheckKnown(gate, [], "capacity"), Throws.Nothing);
         Assert.That(gate[0].Evaluate(2500).Passed, Is.True);
-        Assert.That(gate[0].Evaluate((double?)null), Is.EqualTo(new Load.Reports.ThresholdOutcome("capacity > 2000/s", "no capacity found", false)));
+        Assert.That(gate[0].Evaluate((double?)null), Is.EqualTo(new Load.Thresholds.ThresholdOutcome("capacity > 2000/s", "no capacity found", false)));
     }
 }

@@ -10,7 +10,7 @@ namespace NitroConformance.Conformance.Running;
 /// <summary>What the suite believes about one app session of a case (the model the node is compared with).</summary>
 public sealed class SessionModel
 {
-    /// <summary>app_session_id.</summary>
+    /// <summary>The app_session_id: keccak256 of the definition until the node returns one.</summary>
     public required string Id { get; set; }
     /// <summary>Version per the spec (1 at create, +1 per successful update).</summary>
     public long Version { get; set; }
@@ -18,33 +18,35 @@ public sealed class SessionModel
     public string Status { get; set; } = "open";
     /// <summary>Protocol in the definition.</summary>
     public required string Protocol { get; init; }
-    /// <summary>Quorum.</summary>
+    /// <summary>The definition's quorum, which default signers must reach.</summary>
     public long Quorum { get; init; }
     /// <summary>Participant addresses as sent.</summary>
     public required IReadOnlyList<string> Participants { get; init; }
     /// <summary>Participant wallet names (null for literals), parallel to <see cref="Participants"/>.</summary>
     public required IReadOnlyList<string?> ParticipantNames { get; init; }
-    /// <summary>Weights.</summary>
+    /// <summary>The definition's signature weights, parallel to <see cref="Participants"/>.</summary>
     public required IReadOnlyList<long> Weights { get; init; }
 }
 
 /// <summary>Per-case run-time state: keys, connections, sessions; resolves template placeholders.</summary>
 public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, Target target) : ITemplateScope
 {
-    /// <summary>The case.</summary>
+    /// <summary>The scenario and protocol being run.</summary>
     public ScenarioCase Case { get; } = scenarioCase;
-    /// <summary>Settings.</summary>
+    /// <summary>The run's settings (timeouts, asset names, strictness).</summary>
     public RunSettings Settings { get; } = settings;
-    /// <summary>Target.</summary>
+    /// <summary>The node under test: URL, broker address, treasury.</summary>
     public Target Target { get; } = target;
     /// <summary>Wallet keys by name.</summary>
     public Dictionary<string, EthKey> Wallets { get; } = [];
     /// <summary>Session keys by wallet name.</summary>
     public Dictionary<string, EthKey> SessionKeys { get; } = [];
     /// <summary>Connections by wallet name.</summary>
-    public Dictionary<string, WalletConnection> Connections { get; } = [];
+    public Dictionary<string, CaseConnection> Connections { get; } = [];
     /// <summary>Wallets whose connection is authenticated.</summary>
     public HashSet<string> Authenticated { get; } = [];
+    /// <summary>Wallets leased from the run's wallet pool (logged in by JWT), by wallet name.</summary>
+    public Dictionary<string, WalletPool.PooledWallet> Leases { get; } = [];
     /// <summary>Saved JWTs by wallet name.</summary>
     public Dictionary<string, string> Jwts { get; } = [];
     /// <summary>Sessions by name.</summary>
@@ -65,7 +67,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     private static long _requestIdSerial = 1L << 40;
 
     /// <summary>The id the current step's request uses: the reserved one when a template asked for it, else a fresh one from <paramref name="connection"/>.</summary>
-    public ulong RequestIdFor(WalletConnection connection) => StepRequestId ?? connection.Client.NextRequestId();
+    public ulong RequestIdFor(CaseConnection connection) => StepRequestId ?? connection.Client.NextRequestId();
 
     /// <summary>Key of a signer reference (<c>alice</c>, <c>alice.key</c> or a <c>save_key_as</c> name such as <c>alice.key2</c>).</summary>
     public EthKey Signer(string reference)
@@ -95,7 +97,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         : throw new StepFailure(Outcomes.Outcome.Failed, $"session '{name}' has not been created in this case (create it first, or check save_as)");
 
     /// <summary>The connection of <paramref name="wallet"/> (or of an extra connection such as <c>alice#2</c>), or a failure naming it.</summary>
-    public WalletConnection Connection(string wallet) =>
+    public CaseConnection Connection(string wallet) =>
         Connections.TryGetValue(wallet, out var c) ? c
         : throw new StepFailure(Outcomes.Outcome.Failed, $"wallet '{wallet}' has no connection (declared with connect: false?)");
 
@@ -105,8 +107,8 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         ?? throw new StepFailure(Outcomes.Outcome.Failed, "no wallet of this case is connected");
 
     /// <summary>Opens a new connection to the target labelled <paramref name="owner"/>, with this run's timeouts.</summary>
-    public Task<WalletConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
-        WalletConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, ct);
+    public Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
+        CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, Target.AuthRequests, ct);
 
     /// <summary>Renders a template with this case's values.</summary>
     public string Render(string template) => TemplateRenderer.Render(template, this);

@@ -28,7 +28,7 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
         }
     }
 
-    private async Task<(Outcome, string)> SilenceAsync(RawStep step, WalletConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
+    private async Task<(Outcome, string)> SilenceAsync(RawStep step, CaseConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
     {
         var window = TimeSpan.FromMilliseconds(step.WithinMs ?? state.Settings.AbsenceWindowMs);
         var answer = await conn.SendRawExpectingSilenceAsync(frame, window, ct).ConfigureAwait(false);

@@ -1,5 +1,6 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
@@ -68,7 +69,7 @@ public static class AppSessionJson
                 {
                     ["participant"] = participant,
                     ["asset"] = share.Asset,
-                    ["amount"] = LedgerAmount.Format(share.Amount),
+                    ["amount"] = GoDecimal.Format(share.Amount),
                 });
             }
         }

@@ -1,4 +1,5 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.Params;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.AppSessions;
@@ -42,7 +43,7 @@ public static class SessionKeyRules
             return $"operation denied: asset {asset} not allowed in session key spending cap";
         var used = context.State.SessionKeyUsage(key.Key, asset);
         if (used + requested > cap)
-            return $"operation denied: insufficient session key allowance: {LedgerAmount.Format(requested)} required, {LedgerAmount.Format(cap - used)} available";
+            return $"operation denied: insufficient session key allowance: {GoDecimal.Format(requested)} required, {GoDecimal.Format(cap - used)} available";
         return null;
     }
 

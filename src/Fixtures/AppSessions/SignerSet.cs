@@ -1,4 +1,4 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.AppSessions;

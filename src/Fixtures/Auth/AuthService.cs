@@ -145,10 +145,10 @@ public sealed class AuthService(NodeRuntime node)
             decimal amount;
             if (node.Behaviour.GoFaithful)
             {
-                if (GoDecimalText.Parse(a.Amount, out amount) is { } goError)
+                if (GoDecimal.Parse(a.Amount, out amount) is { } goError)
                     return $"invalid amount '{a.Amount}' for asset '{a.Asset}': {goError}";
             }
-            else if (!DecimalText.TryParse(a.Amount, out amount))
+            else if (!GoDecimal.TryParseInRange(a.Amount, out amount))
             {
                 return $"invalid amount '{a.Amount}' for asset '{a.Asset}': can't convert {a.Amount} to decimal";
             }

@@ -62,7 +62,7 @@ public sealed class SessionKeyStore : ISessionKeyDirectory
         foreach (var allowance in allowances)
         {
             // The Go grammar accepts every text the default validation lets through, with the same value, and more (e.g. 1e100).
-            if (!caps.ContainsKey(allowance.Asset) && GoDecimalText.TryParse(allowance.Amount, out var amount))
+            if (!caps.ContainsKey(allowance.Asset) && GoDecimal.TryParse(allowance.Amount, out var amount))
                 caps[allowance.Asset] = amount;
         }
 

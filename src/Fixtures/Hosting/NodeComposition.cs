@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Routing;
 
 namespace NitroConformance.Fixtures.Hosting;

@@ -28,7 +28,7 @@ public sealed class NodeRuntime
         Signer = new FrameSigner(Has(DefectId.ResponsesSignedByWrongKey) ? WrongBrokerKey : Broker);
         Challenges = new ChallengeStore(Clock, options.MaxChallenges, options.ChallengeLifetime,
             Behaviour.GoFaithful ? ChallengeStore.GoSweepInterval : null);
-        Ledger = new Ledger.NodeLedgerState(Behaviour);
+        Ledger = new State.NodeLedgerState(Behaviour);
         AuthSessions = new AuthSessionTable(Clock, options.AuthSessionLifetime);
         Jwt = new JwtCodec(Clock, options.AuthSessionLifetime);
     }
@@ -73,7 +73,7 @@ public sealed class NodeRuntime
     public object StateLock { get; } = new();
 
     /// <summary>Ledger balances and app sessions (seed with <c>Ledger.Credit</c> or <see cref="ReferenceNodeOptions.InitialBalances"/>).</summary>
-    public Ledger.NodeLedgerState Ledger { get; }
+    public State.NodeLedgerState Ledger { get; }
 
     /// <summary>Recorded calls for <c>get_rpc_history</c> (kept across a restart, like the Go node's table).</summary>
     public RpcHistory History { get; } = new();

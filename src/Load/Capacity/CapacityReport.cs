@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using NitroConformance.Load.Reports;
+using NitroConformance.Load.Thresholds;
 
 namespace NitroConformance.Load.Capacity;
 

@@ -53,6 +53,6 @@ public static class ReportBuilder
             FanOut = extras.FanOutByPosition ?? [],
             Notes = allNotes,
         };
-        return report with { Thresholds = ThresholdSet.Evaluate(thresholds, report) };
+        return report with { Thresholds = ReportThresholds.Evaluate(thresholds, report) };
     }
 }

@@ -1,5 +1,4 @@
 using NitroConformance.Load.Metrics;
-using NitroConformance.Load.Reports;
 
 namespace NitroConformance.Load.Thresholds;
 
@@ -30,10 +29,6 @@ public static class ThresholdSet
                 $"counters: {string.Join(", ", counters.Order(StringComparer.Ordinal))}; statistics: {string.Join(", ", stats)})");
         }
     }
-
-    /// <summary>Evaluates every threshold against the report.</summary>
-    public static IReadOnlyList<ThresholdOutcome> Evaluate(IEnumerable<Threshold> thresholds, RunReport report) =>
-        thresholds.Select(t => t.Evaluate(report)).ToList();
 
     /// <summary>0 when all pass (or none), <see cref="FailedExitCode"/> otherwise.</summary>
     public static int ExitCode(IEnumerable<ThresholdOutcome> outcomes) => outcomes.All(o => o.Passed) ? 0 : FailedExitCode;

@@ -65,9 +65,6 @@ public sealed class EthKey
         return FromBytes(Keccak256.HashUtf8(text), backend);
     }
 
-    /// <summary>The same key signing with another backend.</summary>
-    public EthKey WithBackend(ISecp256k1 backend) => new(_privateKey, backend);
-
     /// <summary>Signs a 32-byte hash: 65 bytes r‖s‖v, v = 27/28, RFC 6979, low-s.</summary>
     public byte[] SignHash(ReadOnlySpan<byte> hash32)
     {

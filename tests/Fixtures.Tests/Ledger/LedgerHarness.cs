@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Profiles;
+using NitroConformance.Fixtures.Tests.Support;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Json;
 using NitroConformance.Protocol.Rpc;

@@ -133,8 +133,8 @@ public sealed class GoLedgerProfileTests
     public void GoTimeFormatsTrimTrailingZeros()
     {
         var t = new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
-        Assert.That(Fixtures.Ledger.GoTime.Rfc3339NanoInMemory(t), Is.EqualTo("2025-06-01T12:00:00Z"));
-        Assert.That(Fixtures.Ledger.GoTime.Rfc3339NanoInMemory(t.AddTicks(5_000_000)), Is.EqualTo("2025-06-01T12:00:00.5Z"));
-        Assert.That(Fixtures.Ledger.GoTime.Rfc3339NanoInMemory(t.AddTicks(1)), Is.EqualTo("2025-06-01T12:00:00.0000001Z"));
+        Assert.That(Fixtures.State.GoTime.Rfc3339NanoInMemory(t), Is.EqualTo("2025-06-01T12:00:00Z"));
+        Assert.That(Fixtures.State.GoTime.Rfc3339NanoInMemory(t.AddTicks(5_000_000)), Is.EqualTo("2025-06-01T12:00:00.5Z"));
+        Assert.That(Fixtures.State.GoTime.Rfc3339NanoInMemory(t.AddTicks(1)), Is.EqualTo("2025-06-01T12:00:00.0000001Z"));
     }
 }

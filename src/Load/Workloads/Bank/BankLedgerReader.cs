@@ -15,10 +15,17 @@ namespace NitroConformance.Load.Workloads.Bank;
 /// timestamps may come back in a different order on the next page, so a row can repeat or go missing across pages: repeats
 /// are collapsed by id, and when an accepted transfer is missing the listing is read again in the other order.
 /// </remarks>
-internal sealed class BankLedgerReader(IReadOnlyList<WalletConnection> wallets, string asset, TimeSpan timeout)
+internal sealed class BankLedgerReader(IReadOnlyList<AuthenticatedConnection> wallets, string asset, TimeSpan timeout)
 {
     /// <summary>The Go node's largest page.</summary>
     public const int PageLimit = 100;
+
+    /// <summary>
+    /// One ping per connection, answered: a node handles one connection's requests in order (Go: one loop per connection,
+    /// rpc_node.go processMessages ~l.153), so whatever was queued before on any of them is done.
+    /// </summary>
+    public Task BarrierAsync(CancellationToken ct) =>
+        Task.WhenAll(wallets.Select(w => w.Client.RequestAsync(RpcMethods.Ping, Requests.Ping(), [], timeout, ct)));
 
     /// <summary>Reads everything and compares it with <paramref name="journal"/>.</summary>
     public async Task<BankAuditResult> AuditAsync(BankJournal journal, CancellationToken ct)
@@ -37,7 +44,8 @@ internal sealed class BankLedgerReader(IReadOnlyList<WalletConnection> wallets, 
         return BankAuditResult.Compare(journal, new BankObservation(balances, shares, listed));
     }
 
-    private async Task<decimal> BalanceAsync(WalletConnection w, string? account, CancellationToken ct)
+    /// <summary><paramref name="w"/>'s balance of the asset under its own account (null) or <paramref name="account"/> (its share there).</summary>
+    public async Task<decimal> BalanceAsync(AuthenticatedConnection w, string? account, CancellationToken ct)
     {
         var reply = await w.Client.RequestAsync(RpcMethods.GetLedgerBalances, Requests.GetLedgerBalances(account), [w.Wallet], timeout, ct).ConfigureAwait(false);
         var sum = 0m;

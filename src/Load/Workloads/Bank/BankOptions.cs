@@ -39,8 +39,8 @@ public sealed record BankOptions(int Wallets, int SessionSlots, int SessionEvery
     // Millionths are the smallest unit of a 6-decimal asset.
     private static decimal Amount(double value) => Math.Round((decimal)value, 6);
 
-    /// <summary>Environment variable with the private key of a funded treasury wallet (for a node other than the embedded one).</summary>
-    public const string TreasuryKeyVariable = "NITRO_LOAD_TREASURY_KEY";
+    /// <summary>Environment variable with the private key of a funded treasury wallet (for a node other than the embedded one); the conformance suite's.</summary>
+    public const string TreasuryKeyVariable = "NITRO_TARGET__TREASURYKEY";
 
     /// <summary>The treasury: <see cref="TreasuryKeyVariable"/> when set, else a fixed key the embedded node credits.</summary>
     public static EthKey Treasury() =>

@@ -20,14 +20,15 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     /// <summary>Latency of one session step (create, operate or close).</summary>
     public const string SessionMetric = "bank.session";
 
-    private readonly List<WalletConnection> _wallets = [];
+    private readonly List<AuthenticatedConnection> _wallets = [];
     private readonly List<BankSessionSlot> _slots = [];
     private readonly BankJournal _journal = new();
     private readonly string _runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
     private readonly ulong _nonceBase = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-    private WalletConnection? _treasury;
+    private AuthenticatedConnection? _treasury;
     private long _amountSeq, _nonce, _inFlight, _iterations;
     private BankAuditResult? _audit;
+    private string? _sweep;
 
     /// <inheritdoc/>
     public string Name => "bank";
@@ -44,21 +45,18 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     /// <inheritdoc/>
     public string SigningMode => $"inline: each request signed in its iteration with the {Secp256k1.Default.Name} signer (amounts are unique per request, so nothing is signed ahead); latency includes the signing";
 
-    /// <summary>The journal of what was sent and accepted (read by the audit; exposed for tests).</summary>
-    public BankJournal Journal => _journal;
-
     /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
     {
         options.Validate();
         var treasuryKey = BankOptions.Treasury();
-        _treasury = await WalletConnection.OpenAsync(target, treasuryKey, null, options.Timeout, ct).ConfigureAwait(false);
+        _treasury = await AuthenticatedConnection.OpenAsync(target, treasuryKey, null, options.Timeout, ct).ConfigureAwait(false);
         // Fresh wallets per run: on a long-lived node their balances start at zero.
         var opened = await Task.WhenAll(Enumerable.Range(0, options.Wallets).Select(i =>
-            WalletConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/bank/{_runTag}/w{i}"), null, options.Timeout, ct))).ConfigureAwait(false);
+            AuthenticatedConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/bank/{_runTag}/w{i}"), null, options.Timeout, ct))).ConfigureAwait(false);
         _wallets.AddRange(opened);
         for (var s = 0; s < options.SessionSlots; s++) _slots.Add(new BankSessionSlot());
-        var setupTimeout = WalletConnection.SetupTimeout(options.Timeout);
+        var setupTimeout = AuthenticatedConnection.SetupTimeout(options.Timeout);
         foreach (var w in _wallets)
         {
             RpcFrame reply;
@@ -98,9 +96,9 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var request = RpcFrames.SignRequest(sender.Client.CreateRequest(RpcMethods.Transfer,
             Requests.Transfer(receiver, [new TransferAllocation(BankOptions.Asset, Text(amount))])), [sender.Wallet]);
         var intent = new BankTransfer(0, sender.Wallet.Address, receiver, amount);
-        var reply = await SendAsync(ctx, TransferMetric, sender, request).ConfigureAwait(false);
-        if (reply is null) _journal.Unknown(intent);
-        else foreach (var tx in Transactions(reply)) _journal.Accept(tx);
+        var (reply, unknown) = await SendAsync(ctx, TransferMetric, sender, request).ConfigureAwait(false);
+        if (unknown) _journal.Unknown(intent);
+        else if (reply is not null) foreach (var tx in Transactions(reply)) _journal.Accept(tx);
     }
 
     private async Task SessionStepAsync(IterationContext ctx, BankSessionSlot slot)
@@ -130,7 +128,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var request = RpcFrames.SignRequest(wa.Client.CreateRequest(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition,
             [new AppAllocation(wa.Wallet.Address, BankOptions.Asset, share), new AppAllocation(wb.Wallet.Address, BankOptions.Asset, share)])), [wa.Wallet, wb.Wallet]);
         _journal.SessionAttempted(id, [wa.Wallet.Address, wb.Wallet.Address]);
-        if (await SendAsync(ctx, SessionMetric, wa, request).ConfigureAwait(false) is null) return;
+        if ((await SendAsync(ctx, SessionMetric, wa, request).ConfigureAwait(false)).Reply is null) return;
         slot.SessionId = id;
         slot.Members = (a, b);
         slot.Shares = (options.SessionShare, options.SessionShare);
@@ -147,7 +145,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var signer = _wallets[slot.Members.A];
         var request = RpcFrames.SignRequest(signer.Client.CreateRequest(RpcMethods.SubmitAppState,
             Requests.SubmitAppState(slot.SessionId!, "operate", version, Allocations(slot, next))), [signer.Wallet]);
-        if (await SendAsync(ctx, SessionMetric, signer, request).ConfigureAwait(false) is null)
+        if ((await SendAsync(ctx, SessionMetric, signer, request).ConfigureAwait(false)).Reply is null)
         {
             slot.Reset();
             return;
@@ -172,26 +170,26 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         new(_wallets[slot.Members.B].Wallet.Address, BankOptions.Asset, Text(shares.B)),
     ];
 
-    // Returns the reply, or null when the request failed (error recorded) or got no answer.
-    private async Task<RpcFrame?> SendAsync(IterationContext ctx, string metric, WalletConnection conn, SignedRequest request)
+    // The reply, or null with Unknown = false when the node refused (error recorded), or null with Unknown = true when no answer came.
+    private async Task<(RpcFrame? Reply, bool Unknown)> SendAsync(IterationContext ctx, string metric, AuthenticatedConnection conn, SignedRequest request)
     {
         Interlocked.Increment(ref _inFlight);
         try
         {
             var reply = await conn.Client.SendSignedAsync(request, options.Timeout, ctx.Token).ConfigureAwait(false);
             ctx.Record(metric, reply.ReceivedTimestamp);
-            return reply;
+            return (reply, false);
         }
         catch (RpcErrorException e)
         {
             ctx.RecordError(metric, e.ErrorText);
-            return null;
+            return (null, false);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException or ConnectionClosedException)
         {
             ctx.RecordError(metric, e is TimeoutException ? "timeout" : "no answer (cancelled or connection closed)");
             ctx.Count("bank_unknown_outcome");
-            return null;
+            return (null, true);
         }
         finally
         {
@@ -220,14 +218,20 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         }
     }
 
+    /// <summary>Wait for each audit read: a node that fell behind under load first works off its queue.</summary>
+    public static readonly TimeSpan AuditTimeout = TimeSpan.FromSeconds(60);
+
     /// <inheritdoc/>
     public async Task AuditAsync(MetricRegistry metrics, CancellationToken ct)
     {
-        // Quiesce: every request of ours answered or given up, so nothing of ours moves money while the audit reads.
+        // Quiesce: every request of ours answered or given up, then one request per connection answered, so that what
+        // the node still had queued from us (given up here, not there) is applied before anything is read.
         var deadline = DateTime.UtcNow + options.Timeout + TimeSpan.FromSeconds(1);
         while (Interlocked.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline) await Task.Delay(10, ct).ConfigureAwait(false);
-        var reader = new BankLedgerReader(_wallets, BankOptions.Asset, WalletConnection.SetupTimeout(options.Timeout));
+        var reader = new BankLedgerReader(_wallets, BankOptions.Asset, AuditTimeout);
+        await reader.BarrierAsync(ct).ConfigureAwait(false);
         _audit = await reader.AuditAsync(_journal, ct).ConfigureAwait(false);
+        await SweepAsync(reader, ct).ConfigureAwait(false);
         metrics.Increment("ledger_drift", _audit.Drift);
         metrics.Increment("negative_balances", _audit.Negative);
         metrics.Increment("lost_transactions", _audit.Lost);
@@ -235,6 +239,29 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         metrics.Increment("duplicated_transactions", _audit.Duplicated);
         metrics.Increment("bank_transfers_accepted", _journal.Accepted.Count - _wallets.Count);
         metrics.Increment("bank_sessions", _journal.Sessions.Count);
+    }
+
+    // After the audit, each wallet sends what it holds back to the treasury, so runs against a long-lived node do not drain
+    // it (shares of sessions left open stay where they are). Best effort: a refusal is noted, not fatal.
+    private async Task SweepAsync(BankLedgerReader reader, CancellationToken ct)
+    {
+        var (swept, refused) = (0m, 0);
+        foreach (var w in _wallets)
+        {
+            var balance = await reader.BalanceAsync(w, null, ct).ConfigureAwait(false);
+            if (balance <= 0) continue;
+            try
+            {
+                await w.Client.RequestAsync(RpcMethods.Transfer, Requests.Transfer(_treasury!.Wallet.Address, [new TransferAllocation(BankOptions.Asset, Text(balance))]),
+                    [w.Wallet], AuditTimeout, ct).ConfigureAwait(false);
+                swept += balance;
+            }
+            catch (RpcErrorException)
+            {
+                refused++;
+            }
+        }
+        _sweep = $"{Text(swept)} {BankOptions.Asset} sent back to the treasury" + (refused > 0 ? $"; {refused} wallets refused" : "");
     }
 
     /// <inheritdoc/>
@@ -251,6 +278,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         {
             notes["bank_total"] = $"expected {a.Expected.ToString(CultureInfo.InvariantCulture)}, observed {a.Observed.ToString(CultureInfo.InvariantCulture)} {BankOptions.Asset} (balances + session shares)";
             notes["bank_unknown_unapplied"] = $"{a.Unresolved} of {_journal.Indeterminate.Count} transfers of unknown outcome are not in the ledger";
+            notes["bank_sweep"] = _sweep ?? "not run";
         }
         return new ScenarioExtras(null, notes);
     }

@@ -10,5 +10,6 @@ public sealed record BankTransfer(ulong Id, string From, string To, decimal Amou
         && Amount == other.Amount;
 
     /// <summary>Key for matching by movement alone (amounts are unique per request, so this identifies one request).</summary>
-    public string MovementKey => $"{From.ToLowerInvariant()}>{To.ToLowerInvariant()}:{Amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <remarks>The amount is written without trailing zeros: 0.000120 sent is listed as 0.00012.</remarks>
+    public string MovementKey => $"{From.ToLowerInvariant()}>{To.ToLowerInvariant()}:{Amount.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture)}";
 }
