@@ -61,7 +61,8 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             }
             catch (Exception ex) when (ex is StepFailure or TimeoutException or System.Net.WebSockets.WebSocketException or IOException
                                        or Protocol.Client.ConnectionClosedException or Protocol.Client.RpcErrorException
-                                       or Protocol.Auth.AuthFailedException or HttpRequestException)
+                                       or Protocol.Auth.AuthFailedException or HttpRequestException
+                                       or Protocol.Client.BrokerSignatureException or Protocol.Rpc.RpcFrameFormatException)
             {
                 var text = $"set-up failed: {Describe(ex)}";
                 steps.Add(new StepResult(-1, "set-up", null, Outcome.Failed, text, setupExchanges, setupStart, DateTimeOffset.UtcNow));
