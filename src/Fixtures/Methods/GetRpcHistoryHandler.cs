@@ -26,22 +26,18 @@ public sealed class GetRpcHistoryHandler(RpcHistory history) : ParamsHandler<(ui
         var rows = history.For(call.CallerWallet ?? "", sort.Equals("asc", StringComparison.OrdinalIgnoreCase),
             (int)Math.Min(offset, int.MaxValue), pageSize);
 
-        var list = new JsonArray();
-        foreach (var e in rows)
+        var list = JsonRows.Of(rows, e => new JsonObject
         {
-            list.Add(new JsonObject
-            {
-                ["id"] = e.Id,
-                ["sender"] = e.Sender,
-                ["req_id"] = e.RequestId,
-                ["method"] = e.Method,
-                ["params"] = e.Params,
-                ["timestamp"] = e.Timestamp,
-                ["req_sig"] = new JsonArray(e.Signatures.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-                ["response"] = e.Response,
-                ["res_sig"] = new JsonArray(e.Signatures.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-            });
-        }
+            ["id"] = e.Id,
+            ["sender"] = e.Sender,
+            ["req_id"] = e.RequestId,
+            ["method"] = e.Method,
+            ["params"] = e.Params,
+            ["timestamp"] = e.Timestamp,
+            ["req_sig"] = JsonRows.Strings(e.Signatures),
+            ["response"] = e.Response,
+            ["res_sig"] = JsonRows.Strings(e.Signatures),
+        });
         return MethodOutcome.Ok(new JsonObject { ["rpc_entries"] = list });
     }
 }

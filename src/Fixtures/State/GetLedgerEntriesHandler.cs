@@ -39,25 +39,19 @@ public sealed class GetLedgerEntriesHandler(LedgerContext context) : ParamsHandl
             (accountId == "" || e.AccountId == accountId)
             && (walletColumn == ZeroAddress || e.Wallet == walletColumn)
             && (asset == "" || e.Asset == asset));
-        var ordered = descending
-            ? rows.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            : rows.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id);
-        var list = new JsonArray();
-        foreach (var e in options.Page(ordered))
+        var ordered = ListOptions.ByCreation(rows, descending, e => e.CreatedAt, e => e.Id);
+        var list = JsonRows.Of(options.Page(ordered), e => new JsonObject
         {
-            list.Add(new JsonObject
-            {
-                ["id"] = e.Id,
-                ["account_id"] = e.AccountId,
-                // Go declares an account type on every row but never sets it, so it is always 0.
-                ["account_type"] = 0,
-                ["asset"] = e.Asset,
-                ["participant"] = e.Wallet,
-                ["credit"] = GoDecimal.Format(e.Credit),
-                ["debit"] = GoDecimal.Format(e.Debit),
-                ["created_at"] = GoTime.Rfc3339Nano(e.CreatedAt),
-            });
-        }
+            ["id"] = e.Id,
+            ["account_id"] = e.AccountId,
+            // Go declares an account type on every row but never sets it, so it is always 0.
+            ["account_type"] = 0,
+            ["asset"] = e.Asset,
+            ["participant"] = e.Wallet,
+            ["credit"] = GoDecimal.Format(e.Credit),
+            ["debit"] = GoDecimal.Format(e.Debit),
+            ["created_at"] = GoTime.Rfc3339Nano(e.CreatedAt),
+        });
         return MethodOutcome.Ok(new JsonObject { ["ledger_entries"] = list });
     }
 }

@@ -39,12 +39,9 @@ public sealed class GetLedgerTransactionsHandler(LedgerContext context) : Params
             (accountId == "" || t.FromAccount == accountId || t.ToAccount == accountId)
             && (asset == "" || t.Asset == asset)
             && (type is null || t.Type == type));
-        var ordered = descending
-            ? rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            : rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
-        var list = new JsonArray();
-        foreach (var t in options.Page(ordered))
-            list.Add(TransactionJson.From(t, context.Tags?.TagForWallet(t.FromAccount) ?? "", context.Tags?.TagForWallet(t.ToAccount) ?? ""));
+        var ordered = ListOptions.ByCreation(rows, descending, t => t.CreatedAt, t => t.Id);
+        var list = JsonRows.Of(options.Page(ordered),
+            t => TransactionJson.From(t, context.Tags?.TagForWallet(t.FromAccount) ?? "", context.Tags?.TagForWallet(t.ToAccount) ?? ""));
         return MethodOutcome.Ok(new JsonObject { ["ledger_transactions"] = list });
     }
 }
