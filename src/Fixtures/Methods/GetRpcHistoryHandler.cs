@@ -6,14 +6,8 @@ using NitroConformance.Fixtures.Routing;
 namespace NitroConformance.Fixtures.Methods;
 
 /// <summary><c>get_rpc_history</c> (private): the caller's stored history calls, 10 per page by default, at most 100.</summary>
-public sealed class GetRpcHistoryHandler(RpcHistory history) : ParamsHandler<(uint Offset, uint Limit, string Sort)>
+public sealed class GetRpcHistoryHandler(RpcHistory history) : ParamsHandler<(uint Offset, uint Limit, string Sort)>("get_rpc_history", isPrivate: true)
 {
-    /// <inheritdoc />
-    public override string Method => "get_rpc_history";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => true;
-
     /// <inheritdoc />
     protected override (uint Offset, uint Limit, string Sort) Decode(ParamReader p) =>
         (p.UInt32("offset"), p.UInt32("limit"), p.String("sort"));

@@ -9,19 +9,13 @@ namespace NitroConformance.Fixtures.State;
 /// wallet (the <c>wallet</c> parameter, else the caller's wallet; none on an unauthenticated connection), sorted by
 /// creation (newest first by default), paged.
 /// </summary>
-public sealed class GetLedgerEntriesHandler(LedgerContext context) : ParamsHandler<GetLedgerEntriesHandler.QueryParams>
+public sealed class GetLedgerEntriesHandler(LedgerContext context) : ParamsHandler<GetLedgerEntriesHandler.QueryParams>("get_ledger_entries", isPrivate: false)
 {
     /// <summary>The Go <c>GetLedgerEntriesParams</c> (account id already normalised).</summary>
     public sealed record QueryParams(string AccountId, string Asset, string Wallet, ListOptions Options);
 
     // go-ethereum's zero address: what an empty or unparsable wallet maps to, and then Go applies no wallet filter.
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
-
-    /// <inheritdoc />
-    public override string Method => "get_ledger_entries";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => false;
 
     /// <inheritdoc />
     protected override QueryParams Decode(ParamReader p) =>

@@ -5,16 +5,10 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.State;
 
 /// <summary><c>get_ledger_transactions</c> (public): filter by account (from or to), asset, type; sort by creation; page.</summary>
-public sealed class GetLedgerTransactionsHandler(LedgerContext context) : ParamsHandler<GetLedgerTransactionsHandler.QueryParams>
+public sealed class GetLedgerTransactionsHandler(LedgerContext context) : ParamsHandler<GetLedgerTransactionsHandler.QueryParams>("get_ledger_transactions", isPrivate: false)
 {
     /// <summary>The Go <c>GetLedgerTransactionsParams</c> (account id already normalised).</summary>
     public sealed record QueryParams(string AccountId, string Asset, string TxType, ListOptions Options);
-
-    /// <inheritdoc />
-    public override string Method => "get_ledger_transactions";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => false;
 
     /// <inheritdoc />
     protected override QueryParams Decode(ParamReader p) =>
