@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using NitroConformance.Protocol.Client;
 using NitroConformance.Protocol.Crypto;
@@ -12,12 +13,14 @@ public sealed class CaseConnection : IAsyncDisposable
     private readonly List<RpcFrame> _recent = [];
 
     private readonly AuthRequestCounter _authRequests;
+    private readonly ConcurrentDictionary<string, int> _pushCounts;
 
-    private CaseConnection(string owner, ClearNodeClient client, AuthRequestCounter authRequests)
+    private CaseConnection(string owner, ClearNodeClient client, AuthRequestCounter authRequests, ConcurrentDictionary<string, int> pushCounts)
     {
         Owner = owner;
         Client = client;
         _authRequests = authRequests;
+        _pushCounts = pushCounts;
         // Subscribed by the client before its receive loop starts, so the on-connect assets push is never missed.
         _pushes = client.InitialPushes ?? throw new InvalidOperationException("the client was opened without SubscribeOnConnect");
     }
@@ -32,6 +35,8 @@ public sealed class CaseConnection : IAsyncDisposable
     public static async Task<CaseConnection> OpenAsync(string owner, Uri url, string? broker, int connectTimeoutMs, int requestTimeoutMs,
         AuthRequestCounter authRequests, CancellationToken ct)
     {
+        // Counted as they arrive, before any reader takes them, so counting never consumes a push a step must judge.
+        var pushCounts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var client = await ClearNodeClient.ConnectAsync(url, new ClearNodeClientOptions
         {
             ConnectTimeout = TimeSpan.FromMilliseconds(connectTimeoutMs),
@@ -39,8 +44,9 @@ public sealed class CaseConnection : IAsyncDisposable
             ExpectedBroker = broker,
             CloseTimeout = TimeSpan.FromMilliseconds(500),
             SubscribeOnConnect = true,
+            PushObserver = push => pushCounts.AddOrUpdate(push.Method, 1, (_, n) => n + 1),
         }, ct).ConfigureAwait(false);
-        return new CaseConnection(owner, client, authRequests);
+        return new CaseConnection(owner, client, authRequests, pushCounts);
     }
 
     /// <summary>Builds, signs and sends a request; returns the response or the error text, with the raw frames.</summary>
@@ -130,6 +136,9 @@ public sealed class CaseConnection : IAsyncDisposable
             return $"(unusable frame: {ex.Message})";
         }
     }
+
+    /// <summary>How many pushes named <paramref name="method"/> this connection has received since it opened.</summary>
+    public int PushesReceived(string method) => _pushCounts.GetValueOrDefault(method);
 
     /// <summary>Moves pushes that arrived since the last look into the recent list; returns how many there were.</summary>
     public int DrainPushes()

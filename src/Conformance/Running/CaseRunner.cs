@@ -138,11 +138,14 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
                 state.Leases[w.Name] = lease;
                 state.Wallets[w.Name] = lease.Key;
             }
+        var pushes = new SetUpPushes();
         async Task<CaseConnection> ConnectAsync(string name)
         {
             try
             {
-                return await state.OpenConnectionAsync(name, ct).ConfigureAwait(false);
+                var conn = await state.OpenConnectionAsync(name, ct).ConfigureAwait(false);
+                pushes.Connected(conn);
+                return conn;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -163,6 +166,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
                 lock (exchanges) exchanges.AddRange(local);
                 throw new StepFailure(Outcome.Failed, $"authenticating {w.Name} failed: {attempt.Outcome.Error}");
             }
+            pushes.LoggedIn(w.Name, conn);
             // Extra connections of the same wallet log in with its JWT (or, without JWT support, present the key the
             // first one registered), so they neither replace the key nor use up another challenge.
             var jwtExtras = attempt.Jwt is not null && settings.Supports("jwt-reauth");
@@ -180,6 +184,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
                     lock (exchanges) exchanges.AddRange(local);
                     throw new StepFailure(Outcome.Failed, $"authenticating {name} failed: {again.Outcome.Error}");
                 }
+                pushes.LoggedIn(w.Name, extra);
             }
             lock (exchanges) exchanges.AddRange(local);
             lock (state.Authenticated)
@@ -194,6 +199,8 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
         var funding = scenario.Wallets.Where(w => w.Funds.Count > 0).Select(w =>
             treasury.FundAsync(state.Wallets[w.Name].Address, w.Funds.ToDictionary(f => settings.Asset(f.Key), f => f.Value), ct)).ToList();
         await Task.WhenAll(funding).ConfigureAwait(false);
+        foreach (var w in scenario.Wallets.Where(w => w.Funds.Values.Any(v => v > 0))) pushes.Funded(w.Name);
+        await pushes.SettleAsync(TimeSpan.FromMilliseconds(Math.Min(settings.RequestTimeoutMs, 1000)), ct).ConfigureAwait(false);
     }
 
     // auth_verify with a JWT: logs a pooled wallet (or an extra connection) in without a new challenge.

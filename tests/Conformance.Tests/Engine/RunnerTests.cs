@@ -104,6 +104,19 @@ public sealed class RunnerTests
     }
 
     [Test]
+    public async Task EveryPushTheSetUpCausedHasArrivedBeforeTheFirstStep()
+    {
+        // within_ms 1 looks (almost) only at pushes already received: the on-connect assets, the post-login channels and bu, and
+        // the funding transfer's bu and tr must all be in before the first step, so none can land after a step's reset.
+        static string Now(string method, string to) => $"  - do: wait_push\n    method: {method}\n    to: [{to}]\n    within_ms: 1\n";
+        var r = await RunAsync("", "  - do: create",
+            Now("assets", "alice, bob") + Now("channels", "alice, bob") + Now("bu", "alice, bob") + Now("tr", "alice"),
+            id: "engine/runner/set-up-pushes");
+        Assert.That(r.Outcome, Is.EqualTo(Outcome.Ok), r.Message);
+        Assert.That(r.Steps.Count(s => s.Outcome == Outcome.Ok && s.Label.Contains("wait_push", StringComparison.Ordinal)), Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task MissingPushFailsWithWhatWasReceived()
     {
         var r = await RunAsync("\n  - do: wait_push\n    method: asu\n    to: [bob]\n    within_ms: 200\n");
