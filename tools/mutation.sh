@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Mutation score of one folder of the reference node, with only the conformance cases as tests.
+#
+#   tools/mutation.sh [AppSessions|Ledger|Transfers|Auth|Envelope]   (default: AppSessions)
+#   env: MUTATION_CONCURRENCY (Stryker test processes, default 1: the cases already use loopback sockets)
+#        MUTATION_TIMEOUT_MIN (stop Stryker after this many minutes, default 0 = no limit)
+#
+# Stryker.NET (pinned in .config/dotnet-tools.json) mutates src/Fixtures/<folder>/*.cs and runs
+# tests/Conformance.Mutation, a test project that holds the conformance cases and nothing else,
+# sequentially so that per-test coverage attributes each mutant to the cases that reach it.
+# Branches that only run with a seeded defect on are marked "// Stryker disable all" in the node.
+# Reports: reports/mutation/<folder>/ (html + json); the score line is printed at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+folder="${1:-AppSessions}"
+case "$folder" in
+  AppSessions|Ledger|Transfers|Auth|Envelope) ;;
+  *) echo "error: folder '$folder' is not one of AppSessions, Ledger, Transfers, Auth, Envelope" >&2; exit 2 ;;
+esac
+if [ ! -d "src/Fixtures/$folder" ]; then echo "error: src/Fixtures/$folder does not exist" >&2; exit 2; fi
+
+dotnet tool restore >/dev/null
+out="$PWD/reports/mutation/$folder"
+mkdir -p "$out"
+limit="${MUTATION_TIMEOUT_MIN:-0}"
+run=(dotnet dotnet-stryker
+  --project NitroConformance.Fixtures.csproj
+  --mutate "**/Fixtures/$folder/**/*.cs"
+  --concurrency "${MUTATION_CONCURRENCY:-1}"
+  --reporter html --reporter json --reporter progress
+  --output "$out"
+  --skip-version-check)
+cd tests/Conformance.Mutation
+if [ "$limit" -gt 0 ]; then
+  timeout --signal=INT "${limit}m" "${run[@]}" || echo "stryker stopped (exit $?); partial results in $out" >&2
+else
+  "${run[@]}"
+fi
+report="$(ls -t "$out"/reports/mutation-report.json 2>/dev/null | head -1 || true)"
+if [ -n "$report" ]; then
+  python3 - "$report" "$folder" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+counts = {}
+for f in data["files"].values():
+    for m in f["mutants"]:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+killed = counts.get("Killed", 0) + counts.get("Timeout", 0)
+survived = counts.get("Survived", 0)
+uncovered = counts.get("NoCoverage", 0)
+total = killed + survived + uncovered
+score = 100.0 * killed / total if total else 0.0
+print(f"{sys.argv[2]}: killed {killed}, survived {survived}, no coverage {uncovered}, "
+      f"ignored {counts.get('Ignored', 0)}, compile errors {counts.get('CompileError', 0)}: score {score:.1f} %")
+PY
+fi
