@@ -9,7 +9,7 @@
 # tests/Conformance.Mutation, a test project that holds the conformance cases and nothing else,
 # sequentially so that per-test coverage attributes each mutant to the cases that reach it.
 # Branches that only run with a seeded defect on are marked "// Stryker disable all" in the node.
-# Reports: reports/mutation/<folder>/ (html + json); the score line is printed at the end.
+# Reports: reports/mutation/<folder>/ (html + json, and the frozen scenarios); the score line is printed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 folder="${1:-AppSessions}"
@@ -22,6 +22,11 @@ if [ ! -d "src/Fixtures/$folder" ]; then echo "error: src/Fixtures/$folder does 
 dotnet tool restore >/dev/null
 out="$PWD/reports/mutation/$folder"
 mkdir -p "$out"
+# The cases read scenarios/ at run time: freeze a copy so that edits made while Stryker runs (hours on a
+# small machine) cannot change the test set between mutants.
+rm -rf "$out/scenarios"
+cp -r scenarios "$out/scenarios"
+export NITRO_RUN__SCENARIOSDIRECTORY="$out/scenarios"
 limit="${MUTATION_TIMEOUT_MIN:-0}"
 run=(dotnet dotnet-stryker
   --project NitroConformance.Fixtures.csproj
