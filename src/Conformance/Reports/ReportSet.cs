@@ -9,12 +9,12 @@ namespace NitroConformance.Conformance.Reports;
 public static class ReportSet
 {
     /// <summary>Writes allure-results/, junit.xml, index.md, index.html, summary.json and coverage.md; returns the report.</summary>
-    public static ConformanceReport WriteAll(RunSettings settings, Target target, IReadOnlyList<CaseResult> results, KnownFailures known,
+    public static ConformanceReport WriteAll(RunSettings settings, Target target, IEnumerable<JudgedCase> cases,
         RuleCatalog? rules, IReadOnlyList<Scenario> scenarios, DateTimeOffset started, DateTimeOffset finished)
     {
         var dir = settings.ReportsDirectory;
         Directory.CreateDirectory(dir);
-        var judged = JudgedCase.Judge(results, settings.Strict, known);
+        var judged = JudgedCase.InReportOrder(cases);
         var coverage = rules is null ? null : CoverageTable.Build(rules, scenarios);
         var env = new Dictionary<string, string>
         {

@@ -15,7 +15,7 @@ public sealed class AppSessionSteps(CaseState state, StepRequestSender sender)
     private static readonly long NonceBase = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000 % (1L << 52);
 
     /// <summary>create_app_session; checks the returned id against keccak256 of the definition.</summary>
-    public async Task<(Outcome, string)> CreateAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> CreateAsync(CreateStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var def = state.Case.Scenario.Session.With(step.Definition);
         var names = def.Participants ?? [];
@@ -77,7 +77,7 @@ public sealed class AppSessionSteps(CaseState state, StepRequestSender sender)
     }
 
     /// <summary>submit_app_state; the 0.4 form carries intent and version unless the step sends its fields as written.</summary>
-    public async Task<(Outcome, string)> SubmitAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> SubmitAsync(SubmitStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var s = state.Session(step.Session);
         var p = new JsonObject { ["app_session_id"] = s.Id };
@@ -89,8 +89,8 @@ public sealed class AppSessionSteps(CaseState state, StepRequestSender sender)
             var version = step.Version is null ? (v04 ? s.Version + 1 : null) : step.Version.Resolve(s.Version);
             if (version is not null) p["version"] = version.Value;
         }
-        p["allocations"] = Allocations(step.Definition.Allocations ?? []);
-        if (step.Definition.SessionData is not null) p["session_data"] = state.Render(step.Definition.SessionData);
+        p["allocations"] = Allocations(step.Allocations ?? []);
+        if (step.SessionData is not null) p["session_data"] = state.Render(step.SessionData);
         return await sender.SendAsync(step, RpcMethods.SubmitAppState, p, step.Signers ?? DefaultQuorumSigners(s), exchanges, ct, _ =>
         {
             s.Version++;
@@ -99,11 +99,11 @@ public sealed class AppSessionSteps(CaseState state, StepRequestSender sender)
     }
 
     /// <summary>close_app_session with the final allocations.</summary>
-    public async Task<(Outcome, string)> CloseAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> CloseAsync(CloseStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var s = state.Session(step.Session);
-        var p = new JsonObject { ["app_session_id"] = s.Id, ["allocations"] = Allocations(step.Definition.Allocations ?? []) };
-        if (step.Definition.SessionData is not null) p["session_data"] = state.Render(step.Definition.SessionData);
+        var p = new JsonObject { ["app_session_id"] = s.Id, ["allocations"] = Allocations(step.Allocations ?? []) };
+        if (step.SessionData is not null) p["session_data"] = state.Render(step.SessionData);
         return await sender.SendAsync(step, RpcMethods.CloseAppSession, p, step.Signers ?? DefaultQuorumSigners(s), exchanges, ct, _ =>
         {
             s.Version++;

@@ -9,13 +9,13 @@ namespace NitroConformance.Conformance.Running;
 public sealed class AuthSteps(CaseState state, StepRequestSender sender)
 {
     /// <summary>auth_request → auth_challenge → auth_verify on the wallet's connection; on success records keys and JWT.</summary>
-    public async Task<(Outcome, string)> AuthAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> AuthAsync(AuthStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var wallet = step.As ?? state.Case.Scenario.Wallets[0].Name;
         var conn = state.Connection(wallet);
         var snapshot = await sender.PrepareAsync(step, ct).ConfigureAwait(false);
-        var variation = new Authenticator.Variation(step.AuthSigner, step.AuthAddress, step.AuthChallenge == "previous", step.AuthSignature, step.AuthKeyRef);
-        var attempt = await Authenticator.AuthenticateAsync(state, conn, wallet, step.AuthSessionKey, step.AuthWithoutKey, variation,
+        var variation = new Authenticator.Variation(step.Signer, step.Address, step.Challenge == "previous", step.Signature, step.KeyRef);
+        var attempt = await Authenticator.AuthenticateAsync(state, conn, wallet, step.SessionKey, step.WithoutKey, variation,
             exchanges, sender.Timeout(step), ct).ConfigureAwait(false);
         var judged = sender.Judge(step, attempt.Outcome, _ =>
         {
@@ -29,7 +29,7 @@ public sealed class AuthSteps(CaseState state, StepRequestSender sender)
     }
 
     /// <summary>auth_verify with a JWT (the saved one or the step's), on a fresh connection or, with <c>connection: same</c>, the wallet's own.</summary>
-    public async Task<(Outcome, string)> ReauthAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> ReauthAsync(ReauthStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var wallet = step.As ?? state.Case.Scenario.Wallets[0].Name;
         string jwt;
@@ -47,9 +47,9 @@ public sealed class AuthSteps(CaseState state, StepRequestSender sender)
     }
 
     /// <summary>revoke_session_key for a saved key reference or a literal address.</summary>
-    public async Task<(Outcome, string)> RevokeAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> RevokeAsync(RevokeStep step, List<Exchange> exchanges, CancellationToken ct)
     {
-        var target = step.RevokeTarget!;
+        var target = step.Target!;
         var address = !target.StartsWith("0x", StringComparison.Ordinal) && target.Contains('.', StringComparison.Ordinal) ? state.Signer(target).Address : state.Address(target);
         var from = sender.DefaultSender(step);
         return await sender.SendAsync(step with { As = from }, RpcMethods.RevokeSessionKey, new JsonObject { ["session_key"] = address },

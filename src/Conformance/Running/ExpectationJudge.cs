@@ -7,7 +7,7 @@ namespace NitroConformance.Conformance.Running;
 public static class ExpectationJudge
 {
     /// <summary>The outcome of <paramref name="r"/> for <paramref name="step"/>; <paramref name="onSuccess"/> updates the model on success and may return a problem.</summary>
-    public static (Outcome, string) Judge(CaseState state, StepSpec step, RpcOutcome r, Func<RpcOutcome, string?>? onSuccess)
+    public static (Outcome, string) Judge(CaseState state, Step step, RpcOutcome r, Func<RpcOutcome, string?>? onSuccess)
     {
         var e = step.Expect;
         if (e.Success)

@@ -9,7 +9,7 @@ namespace NitroConformance.Conformance.Running;
 public sealed class LedgerCheckStep(CaseState state, StepRequestSender sender)
 {
     /// <summary>Reads what the step names and reports every difference.</summary>
-    public async Task<(Outcome, string)> CheckAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> CheckAsync(CheckStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var timeout = sender.Timeout(step);
         var problems = new List<string>();

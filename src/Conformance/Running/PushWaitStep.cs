@@ -9,7 +9,7 @@ namespace NitroConformance.Conformance.Running;
 public sealed class PushWaitStep(CaseState state)
 {
     /// <summary>Waits for the pushes and reports who missed one or got one they must not.</summary>
-    public async Task<(Outcome, string)> WaitPushAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> WaitPushAsync(WaitPushStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var method = step.Method!;
         var fields = step.Fields.Select(f => (f.Key, Expected: JsonMatch.ToJson(f.Value, state))).ToList();

@@ -7,7 +7,7 @@ namespace NitroConformance.Conformance.Running;
 public sealed class RawSteps(CaseState state, StepRequestSender sender)
 {
     /// <summary>Sends the step's frame text and judges the one response, or with <c>expect: none</c> requires silence.</summary>
-    public async Task<(Outcome, string)> RawAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> RawAsync(RawStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var frame = state.Render(step.Frame!);
         await PushSettling.BeforeSendAsync(state, step, ct).ConfigureAwait(false);
@@ -28,7 +28,7 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
         }
     }
 
-    private async Task<(Outcome, string)> SilenceAsync(StepSpec step, WalletConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
+    private async Task<(Outcome, string)> SilenceAsync(RawStep step, WalletConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
     {
         var window = TimeSpan.FromMilliseconds(step.WithinMs ?? state.Settings.AbsenceWindowMs);
         var answer = await conn.SendRawExpectingSilenceAsync(frame, window, ct).ConfigureAwait(false);
@@ -39,7 +39,7 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
     }
 
     /// <summary>Sends the last request frame of the case again, byte for byte (replay).</summary>
-    public async Task<(Outcome, string)> ResendAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> ResendAsync(ResendStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var (owner, request) = state.LastRequest
             ?? throw new StepFailure(Outcome.Failed, "resend: no request frame has been sent by an earlier step of this case");

@@ -3,7 +3,7 @@ using NitroConformance.Conformance.Scenarios;
 
 namespace NitroConformance.Conformance.Running;
 
-/// <summary>Executes one scenario step against the target and judges the answer, by handing it to the step family that owns its action.</summary>
+/// <summary>Executes one scenario step against the target and judges the answer, by matching its record type to the handler of its action.</summary>
 public sealed class StepExecutor
 {
     private readonly CaseState _state;
@@ -28,24 +28,24 @@ public sealed class StepExecutor
     }
 
     /// <summary>Runs <paramref name="step"/>; returns its outcome and message, recording frames in <paramref name="exchanges"/>.</summary>
-    public Task<(Outcome, string)> RunAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public Task<(Outcome, string)> RunAsync(Step step, List<Exchange> exchanges, CancellationToken ct)
     {
         _state.StepRequestId = null;
-        return step.Do switch
+        return step switch
         {
-            "resend" => _raw.ResendAsync(step, exchanges, ct),
-            "create" => _appSessions.CreateAsync(step, exchanges, ct),
-            "submit" => _appSessions.SubmitAsync(step, exchanges, ct),
-            "close" => _appSessions.CloseAsync(step, exchanges, ct),
-            "transfer" => _transferQuery.TransferAsync(step, exchanges, ct),
-            "query" or "request" => _transferQuery.QueryAsync(step, exchanges, ct),
-            "raw" => _raw.RawAsync(step, exchanges, ct),
-            "check" => _check.CheckAsync(step, exchanges, ct),
-            "wait_push" => _pushWait.WaitPushAsync(step, exchanges, ct),
-            "auth" => _auth.AuthAsync(step, exchanges, ct),
-            "reauth" => _auth.ReauthAsync(step, exchanges, ct),
-            "revoke" => _auth.RevokeAsync(step, exchanges, ct),
-            _ => throw new StepFailure(Outcome.Failed, $"unknown action '{step.Do}'"),
+            ResendStep s => _raw.ResendAsync(s, exchanges, ct),
+            CreateStep s => _appSessions.CreateAsync(s, exchanges, ct),
+            SubmitStep s => _appSessions.SubmitAsync(s, exchanges, ct),
+            CloseStep s => _appSessions.CloseAsync(s, exchanges, ct),
+            TransferStep s => _transferQuery.TransferAsync(s, exchanges, ct),
+            QueryStep s => _transferQuery.QueryAsync(s, exchanges, ct),
+            RawStep s => _raw.RawAsync(s, exchanges, ct),
+            CheckStep s => _check.CheckAsync(s, exchanges, ct),
+            WaitPushStep s => _pushWait.WaitPushAsync(s, exchanges, ct),
+            AuthStep s => _auth.AuthAsync(s, exchanges, ct),
+            ReauthStep s => _auth.ReauthAsync(s, exchanges, ct),
+            RevokeStep s => _auth.RevokeAsync(s, exchanges, ct),
+            _ => throw new StepFailure(Outcome.Failed, $"no handler for {step.Action} steps ({step.GetType().Name})"),
         };
     }
 }

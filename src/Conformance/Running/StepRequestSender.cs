@@ -9,14 +9,14 @@ namespace NitroConformance.Conformance.Running;
 public sealed class StepRequestSender(CaseState state)
 {
     /// <summary>The response timeout of <paramref name="step"/>.</summary>
-    public TimeSpan Timeout(StepSpec step) => TimeSpan.FromMilliseconds(step.TimeoutMs ?? state.Settings.RequestTimeoutMs);
+    public TimeSpan Timeout(Step step) => TimeSpan.FromMilliseconds(step.TimeoutMs ?? state.Settings.RequestTimeoutMs);
 
     /// <summary>The sender when a step names none: the owner of the first signer, else the scenario's first wallet.</summary>
-    public string DefaultSender(StepSpec step) =>
+    public string DefaultSender(Step step) =>
         step.As ?? (step.Signers is { Count: > 0 } sg ? CaseState.OwnerOf(sg[0]) : state.Case.Scenario.Wallets[0].Name);
 
     /// <summary>Builds, signs (as <paramref name="signerRefs"/>) and sends <paramref name="method"/>, then judges the answer.</summary>
-    public async Task<(Outcome, string)> SendAsync(StepSpec step, string method, JsonNode parameters, IReadOnlyList<string> signerRefs,
+    public async Task<(Outcome, string)> SendAsync(Step step, string method, JsonNode parameters, IReadOnlyList<string> signerRefs,
         List<Exchange> exchanges, CancellationToken ct, Func<RpcOutcome, string?>? onSuccess)
     {
         var sender = step.As ?? (signerRefs.Count > 0 ? CaseState.OwnerOf(signerRefs[0]) : state.FirstConnected());
@@ -34,7 +34,7 @@ public sealed class StepRequestSender(CaseState state)
     }
 
     /// <summary>Run just before sending: takes the ledger snapshot when the step expects <c>unchanged</c>, then settles pushes.</summary>
-    public async Task<LedgerSnapshot?> PrepareAsync(StepSpec step, CancellationToken ct)
+    public async Task<LedgerSnapshot?> PrepareAsync(Step step, CancellationToken ct)
     {
         var snapshot = step.Expect.Unchanged ? await LedgerSnapshot.TakeAsync(state, Timeout(step), ct).ConfigureAwait(false) : null;
         await PushSettling.BeforeSendAsync(state, step, ct).ConfigureAwait(false);
@@ -42,7 +42,7 @@ public sealed class StepRequestSender(CaseState state)
     }
 
     /// <summary>Fails a passing verdict when the ledger differs from <paramref name="before"/> (no snapshot: the verdict as is).</summary>
-    public async Task<(Outcome, string)> ConfirmUnchangedAsync(StepSpec step, LedgerSnapshot? before, (Outcome, string) judged, CancellationToken ct)
+    public async Task<(Outcome, string)> ConfirmUnchangedAsync(Step step, LedgerSnapshot? before, (Outcome, string) judged, CancellationToken ct)
     {
         if (before is null || judged.Item1 == Outcome.Failed) return judged;
         var after = await LedgerSnapshot.TakeAsync(state, Timeout(step), ct).ConfigureAwait(false);
@@ -51,6 +51,6 @@ public sealed class StepRequestSender(CaseState state)
     }
 
     /// <summary>Judges <paramref name="r"/> against the step's expectation.</summary>
-    public (Outcome, string) Judge(StepSpec step, RpcOutcome r, Func<RpcOutcome, string?>? onSuccess) =>
+    public (Outcome, string) Judge(Step step, RpcOutcome r, Func<RpcOutcome, string?>? onSuccess) =>
         ExpectationJudge.Judge(state, step, r, onSuccess);
 }

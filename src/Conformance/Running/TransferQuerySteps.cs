@@ -9,9 +9,9 @@ namespace NitroConformance.Conformance.Running;
 public sealed class TransferQuerySteps(CaseState state, StepRequestSender sender)
 {
     /// <summary>transfer from the sender to a wallet, an address or a tag.</summary>
-    public async Task<(Outcome, string)> TransferAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> TransferAsync(TransferStep step, List<Exchange> exchanges, CancellationToken ct)
     {
-        var allocations = step.TransferAllocations
+        var allocations = step.Allocations
             .Select(a => new TransferAllocation(state.Settings.Asset(state.Render(a.Asset)), state.Render(a.Amount))).ToList();
         var p = Requests.Transfer(step.To.Count > 0 ? state.Address(step.To[0]) : null, allocations,
             step.ToTag is null ? null : state.Render(step.ToTag));
@@ -20,7 +20,7 @@ public sealed class TransferQuerySteps(CaseState state, StepRequestSender sender
     }
 
     /// <summary>Sends <c>method</c> with <c>params</c> (rendered) signed by the step's signers, or unsigned.</summary>
-    public async Task<(Outcome, string)> QueryAsync(StepSpec step, List<Exchange> exchanges, CancellationToken ct)
+    public async Task<(Outcome, string)> QueryAsync(QueryStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var p = step.Params is null ? new JsonObject() : JsonMatch.ToJson(step.Params, state) ?? JsonValue.Create((string?)null);
         return await sender.SendAsync(step, state.Render(step.Method!), p!, step.Signers ?? [], exchanges, ct, null).ConfigureAwait(false);

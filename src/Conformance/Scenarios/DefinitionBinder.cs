@@ -26,11 +26,12 @@ internal static class DefinitionBinder
             r.OptLong(m, "quorum", $"{field}.quorum"),
             r.OptLong(m, "challenge", $"{field}.challenge"),
             nonce,
-            m.Get("allocations") is { } an ? BindAllocations(an, $"{field}.allocations", r) : null,
+            m.Get("allocations") is { } an ? Allocations(an, $"{field}.allocations", r) : null,
             r.OptStr(m, "session_data", $"{field}.session_data"));
     }
 
-    private static List<AllocationSpec> BindAllocations(YNode node, string field, FieldReader r)
+    /// <summary>A list of <c>{participant, asset, amount}</c> (a definition's or a submit / close step's allocations).</summary>
+    public static List<AllocationSpec> Allocations(YNode node, string field, FieldReader r)
     {
         var list = new List<AllocationSpec>();
         if (node is not YSeq seq)

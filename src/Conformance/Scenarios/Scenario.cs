@@ -30,7 +30,7 @@ public sealed record Scenario
     /// <summary>Default session definition.</summary>
     public DefinitionSpec Session { get; init; } = DefinitionSpec.Empty;
     /// <summary>Steps.</summary>
-    public required IReadOnlyList<StepSpec> Steps { get; init; }
+    public required IReadOnlyList<Step> Steps { get; init; }
     /// <summary>Matrix parameters of this row (rendered as text).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
     /// <summary>The file and position of the scenario.</summary>
@@ -51,20 +51,9 @@ public sealed record ScenarioCase(Scenario Scenario, string Protocol)
     public string Name => $"{Scenario.Id} [{Protocol}]";
 }
 
-/// <summary>Maps a step action to the RPC method it sends.</summary>
+/// <summary>The RPC method a step sends, as <see cref="StepTable"/> says.</summary>
 public static class StepMethods
 {
     /// <summary>The method name, or null for steps that send no request under test.</summary>
-    public static string? MethodOf(StepSpec step) => step.Do switch
-    {
-        "create" => "create_app_session",
-        "submit" => "submit_app_state",
-        "close" => "close_app_session",
-        "transfer" => "transfer",
-        "query" or "request" => step.Method,
-        "auth" => "auth_verify",
-        "reauth" => "auth_verify",
-        "revoke" => "revoke_session_key",
-        _ => null,
-    };
+    public static string? MethodOf(Step step) => StepTable.MethodOf(step);
 }

@@ -90,9 +90,9 @@ internal static class ScenarioBinder
         return features;
     }
 
-    private static List<StepSpec> Steps(YMap map, FieldReader r)
+    private static List<Step> Steps(YMap map, FieldReader r)
     {
-        var steps = new List<StepSpec>();
+        var steps = new List<Step>();
         if (map.Get("steps") is YSeq seq && seq.Items.Count > 0)
         {
             for (var i = 0; i < seq.Items.Count; i++)

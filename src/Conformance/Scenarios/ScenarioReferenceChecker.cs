@@ -1,92 +1,27 @@
 namespace NitroConformance.Conformance.Scenarios;
 
-/// <summary>Cross-field checks: wallet names, signer references, weights vs participants.</summary>
+/// <summary>Cross-field checks: wallet names, signer references, weights vs participants; each step adds those of its action.</summary>
 internal static class ScenarioReferenceChecker
 {
+    /// <summary>Adds every reference problem of <paramref name="s"/> to <paramref name="errors"/>.</summary>
     public static void Check(Scenario s, IReadOnlySet<string> wallets, List<ScenarioError> errors)
     {
-        var keyed = s.Wallets.Where(w => w.SessionKey is not null).Select(w => w.Name).ToHashSet();
-        keyed.UnionWith(s.Steps.Where(st => st.Do == "auth" && st.SaveKey).Select(st => st.As ?? s.Wallets[0].Name));
-        // Extra named keys (auth save_key_as: key2 → alice.key2).
-        var named = s.Steps.Where(st => st.Do == "auth" && st.SaveKeyAs is not null).Select(st => $"{st.As ?? s.Wallets[0].Name}.{st.SaveKeyAs}").ToHashSet();
-        // Extra connections (wallets.alice.connections: 2 → alice#2).
-        var connectionNames = s.Wallets.SelectMany(w => Enumerable.Range(2, Math.Max(0, w.Connections - 1)).Select(i => $"{w.Name}#{i}")).ToHashSet();
-
-        void SignerRef(string signer, SourceMark mark, string field)
-        {
-            var dot = signer.IndexOf('.', StringComparison.Ordinal);
-            var name = dot < 0 ? signer : signer[..dot];
-            Wallet(name, mark, field, allowLiteral: false);
-            if (dot < 0 || !wallets.Contains(name)) return;
-            var suffix = signer[(dot + 1)..];
-            if (suffix == "key" && !keyed.Contains(name))
-                errors.Add(new(mark, field, $"'{signer}' needs wallets.{name}.session_key or an auth step with save_key"));
-            else if (suffix != "key" && !named.Contains(signer))
-                errors.Add(new(mark, field, $"'{signer}' needs an auth step of {name} with save_key_as: {suffix}"));
-        }
-
-        void Receiver(string name, SourceMark mark, string field)
-        {
-            if (!connectionNames.Contains(name)) Wallet(name, mark, field, allowLiteral: false);
-        }
-
-        void Wallet(string? name, SourceMark mark, string field, bool allowLiteral = true)
-        {
-            if (name is null) return;
-            if (allowLiteral && (name.StartsWith("0x", StringComparison.Ordinal) || name.Contains('{', StringComparison.Ordinal))) return;
-            if (!wallets.Contains(name))
-                errors.Add(new(mark, field, $"unknown wallet '{name}' (declared: {string.Join(", ", wallets)})"));
-        }
-
-        void Definition(DefinitionSpec d, SourceMark mark, string field)
-        {
-            foreach (var p in d.Participants ?? []) Wallet(p, mark, $"{field}.participants");
-            foreach (var a in d.Allocations ?? []) Wallet(a.Participant, mark, $"{field}.allocations.participant");
-        }
-
-        Definition(s.Session, s.Mark, "session");
-        var sessionDef = s.Session;
+        var refs = new ScenarioReferences(s, wallets, errors);
+        refs.Definition(s.Session, s.Mark, "session");
         foreach (var step in s.Steps)
         {
-            var f = $"steps[{step.Index}]({step.Do})";
-            Wallet(step.As, step.Mark, $"{f}.as", allowLiteral: false);
-            foreach (var signer in step.Signers ?? []) SignerRef(signer, step.Mark, $"{f}.signers");
-            if (step.AuthKeyRef is { } kr) SignerRef(kr, step.Mark, $"{f}.key");
-            if (step.Do is "revoke" && step.RevokeTarget is { } rt && !rt.StartsWith("0x", StringComparison.Ordinal) && !rt.Contains('{', StringComparison.Ordinal))
-                SignerRef(rt, step.Mark, $"{f}.session_key");
-            if (step.Expect.NoResponse && step.Do is not "raw")
-                errors.Add(new(step.Mark, $"{f}.expect", "expect: none (no response at all) is only for raw steps"));
-            if (step.SignatureForm is not null && step.Do is not ("create" or "submit" or "close" or "transfer" or "query" or "request" or "revoke"))
-                errors.Add(new(step.Mark, $"{f}.signature", $"a {step.Do} step sends no request signed over req (signature: applies to create, submit, close, transfer, query, request, revoke)"));
-            if (step.Do is "raw" or "resend" && step.Connection is { } cn && cn != "anonymous") Receiver(cn, step.Mark, $"{f}.connection");
-            Definition(step.Definition, step.Mark, f);
-            if (step.Do is "transfer") foreach (var t in step.To) Wallet(t, step.Mark, $"{f}.to");
-            if (step.Do is "wait_push")
-            {
-                foreach (var t in step.To) Receiver(t, step.Mark, $"{f}.to");
-                foreach (var t in step.NotTo) Receiver(t, step.Mark, $"{f}.not_to");
-                if (step.Method is null) errors.Add(new(step.Mark, $"{f}.method", "is required (asu, bu, tr, ...)"));
-                if (step.To.Count == 0 && step.NotTo.Count == 0) errors.Add(new(step.Mark, f, "needs to and/or not_to"));
-            }
-            if (step.Do is "query" or "request" && step.Method is null) errors.Add(new(step.Mark, $"{f}.method", "is required"));
-            if (step.Do is "raw" && step.Frame is null) errors.Add(new(step.Mark, $"{f}.frame", "is required"));
-            if (step.Do is "revoke" && step.RevokeTarget is null) errors.Add(new(step.Mark, $"{f}.session_key", "is required"));
-            if (step.Do is "check" && step.Balances is null && step.Shares is null && step.SessionState is null)
-                errors.Add(new(step.Mark, f, "needs balances, shares or session_state"));
-            if (step.Do is "transfer" && step.To.Count == 0 && step.ToTag is null) errors.Add(new(step.Mark, $"{f}.to", "is required"));
-            if (step.Do is "auth") Wallet(step.AuthSigner, step.Mark, $"{f}.signer", allowLiteral: false);
-            foreach (var w in step.Balances?.Keys ?? []) Wallet(w, step.Mark, $"{f}.balances", allowLiteral: false);
-            foreach (var w in step.Shares?.Keys ?? []) Wallet(w, step.Mark, $"{f}.shares", allowLiteral: false);
-            if (step.Do == "create")
-            {
-                var d = sessionDef.With(step.Definition);
-                if (d.Participants is null) errors.Add(new(step.Mark, f, "no participants: give session.participants or participants on the step"));
-                if (d.Weights is null) errors.Add(new(step.Mark, f, "no weights: give session.weights or weights on the step"));
-                if (d.Quorum is null) errors.Add(new(step.Mark, f, "no quorum: give session.quorum or quorum on the step"));
-            }
+            var f = $"steps[{step.Index}]({step.Action})";
+            var kind = StepTable.Of(step.Action);
+            refs.Wallet(step.As, step.Mark, $"{f}.as", allowLiteral: false);
+            foreach (var signer in step.Signers ?? []) refs.Signer(signer, step.Mark, $"{f}.signers");
+            if (step.Expect.NoResponse && !kind.MayExpectSilence)
+                refs.Error(step.Mark, $"{f}.expect", $"expect: none (no response at all) is only for {StepTable.Actions(k => k.MayExpectSilence)} steps");
+            if (step.SignatureForm is not null && !kind.SignsOverReq)
+                refs.Error(step.Mark, $"{f}.signature", $"a {step.Action} step sends no request signed over req (signature: applies to {StepTable.Actions(k => k.SignsOverReq)})");
+            step.CheckReferences(refs, f);
         }
         var def = s.Session;
         if (def.Participants is not null && def.Weights is not null && def.Participants.Count != def.Weights.Count)
-            errors.Add(new(s.Mark, "session.weights", $"{def.Weights.Count} weights for {def.Participants.Count} participants"));
+            refs.Error(s.Mark, "session.weights", $"{def.Weights.Count} weights for {def.Participants.Count} participants");
     }
 }

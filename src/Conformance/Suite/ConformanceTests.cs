@@ -40,12 +40,10 @@ public sealed class ConformanceTests
         }
         var run = await SuiteRun.GetAsync(TestContext.CurrentContext.CancellationToken);
         var result = await run.Runner.RunAsync(scenarioCase, TestContext.CurrentContext.CancellationToken);
-        run.Results.Add(result);
+        var judged = run.Record(result);
         TestContext.Out.WriteLine(Describe(result));
 
-        var effective = result.Effective(run.Settings.Strict);
-        var verdict = run.KnownFailures.Judge(scenarioCase.Name, scenarioCase.Scenario.Id, effective, scenarioCase.Scenario.Level == ScenarioLevel.Info);
-        switch (verdict)
+        switch (judged.Verdict)
         {
             case Verdict.Fail:
                 Assert.Fail($"{result.Outcome.Label()}: {result.Message}");
@@ -60,7 +58,7 @@ public sealed class ConformanceTests
                 Assert.Ignore($"{result.Outcome.Label()}: {result.Message}");
                 break;
             default:
-                if (effective != Outcome.Ok) Assert.Pass($"{result.Outcome.Label()} (not counted): {result.Message}");
+                if (judged.Effective != Outcome.Ok) Assert.Pass($"{result.Outcome.Label()} (not counted): {result.Message}");
                 break;
         }
     }

@@ -32,10 +32,18 @@ public sealed class SuiteRun
     public KnownFailures KnownFailures { get; }
     /// <summary>Runs cases.</summary>
     public CaseRunner Runner { get; }
-    /// <summary>Results of the cases run so far.</summary>
-    public ConcurrentBag<CaseResult> Results { get; } = [];
+    /// <summary>The cases run so far, each judged once.</summary>
+    public ConcurrentBag<JudgedCase> Cases { get; } = [];
     /// <summary>When the run started.</summary>
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Judges <paramref name="result"/> (strict mode, known-failing list) and keeps it for the reports.</summary>
+    public JudgedCase Record(CaseResult result)
+    {
+        var judged = JudgedCase.Of(result, Settings.Strict, KnownFailures);
+        Cases.Add(judged);
+        return judged;
+    }
 
     /// <summary>The run, started on first use (the embedded node starts once per test run).</summary>
     public static async Task<SuiteRun> GetAsync(CancellationToken ct)
@@ -77,7 +85,7 @@ public sealed class SuiteRun
         _current = null;
         try
         {
-            ReportSet.WriteAll(run.Settings, run.Target, run.Results.ToList(), run.KnownFailures, ScenarioCatalog.Current.Rules,
+            ReportSet.WriteAll(run.Settings, run.Target, run.Cases, ScenarioCatalog.Current.Rules,
                 ScenarioCatalog.Current.Scenarios, run.Started, DateTimeOffset.UtcNow);
         }
         finally

@@ -1,7 +1,7 @@
 using NitroConformance.Conformance.Outcomes;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>Outcome classification and the known-failing list.</summary>
 [TestFixture]

@@ -4,7 +4,7 @@ using NitroConformance.Conformance.Running;
 using NitroConformance.Conformance.Scenarios;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>The runner against an embedded node: outcome classes, unchanged checks, skips and missing features end to end.</summary>
 [TestFixture]

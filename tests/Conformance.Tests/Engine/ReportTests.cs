@@ -8,7 +8,7 @@ using NitroConformance.Conformance.Scenarios;
 using NitroConformance.Protocol.Crypto;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>The report writers produce files that parse and carry the right verdicts.</summary>
 [TestFixture]
@@ -52,7 +52,8 @@ public sealed class ReportTests
         var rules = new RuleCatalog([new Rule("R1", "a.md", "§1", "t1", null), new Rule("R2", "a.md", "§2", "t2", "e"), new Rule("R3", "b.md", "§3", "t3", null)]);
         var settings = new RunSettings { ReportsDirectory = _dir.FullName, Strict = true, TreasuryKey = "0x01" };
         var target = new Target("reference", new Uri("ws://127.0.0.1:1/ws"), "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", EthKey.FromSeed("t"), true, null);
-        var report = ReportSet.WriteAll(settings, target, results, KnownFailures.Parse("app-sessions/a/known\n"), rules, [ok, bad, known],
+        var list = KnownFailures.Parse("app-sessions/a/known\n");
+        var report = ReportSet.WriteAll(settings, target, results.Select(r => JudgedCase.Of(r, settings.Strict, list)), rules, [ok, bad, known],
             DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
 
         Assert.That(report.Passed, Is.False);

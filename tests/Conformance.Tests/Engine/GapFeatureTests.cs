@@ -1,4 +1,4 @@
-using NitroConformance.Conformance.Coverage;
+using NitroConformance.Conformance.Tests.Coverage;
 using NitroConformance.Conformance.Reports;
 using NitroConformance.Conformance.Running;
 using NitroConformance.Conformance.Scenarios;
@@ -6,7 +6,7 @@ using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>Signature forms, the new step keys and the gaps section of the rule catalogue.</summary>
 [TestFixture]
@@ -103,11 +103,12 @@ public sealed class GapFeatureTests
             """).Single();
         Assert.That(s.Wallets[0].Connections, Is.EqualTo(2));
         Assert.That(s.Steps[0].Expect.NoResponse, Is.True);
-        Assert.That(s.Steps[0].Frame, Is.EqualTo(""));
-        Assert.That(s.Steps[1], Has.Property("AuthChallenge").EqualTo("previous").And.Property("AuthSignature").EqualTo("short")
-            .And.Property("AuthKeyRef").EqualTo("alice.key").And.Property("SaveKeyAs").EqualTo("key2"));
+        Assert.That(((RawStep)s.Steps[0]).Frame, Is.EqualTo(""));
+        var auth = (AuthStep)s.Steps[1];
+        Assert.That(auth, Has.Property("Challenge").EqualTo("previous").And.Property("Signature").EqualTo("short")
+            .And.Property("KeyRef").EqualTo("alice.key").And.Property("SaveKeyAs").EqualTo("key2"));
         Assert.That(s.Steps[2].SignatureForm, Is.EqualTo(new SignatureFormSpec("0/1", "eip191", "spaced", "compact")));
-        Assert.That(s.Steps[3].Do, Is.EqualTo("resend"));
+        Assert.That(s.Steps[3], Is.TypeOf<ResendStep>().And.Property("Action").EqualTo("resend"));
     }
 
     [TestCase("  - do: create\n    participants: [alice]\n    weights: [1]\n    quorum: 1\n    expect: none\n", "only for raw")]

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Coverage;
+namespace NitroConformance.Conformance.Tests.Coverage;
 
 /// <summary>
 /// docs/go-error-texts.md and scenarios/ agree: a text the table calls checked appears in every scenario it names,
@@ -13,7 +13,7 @@ public sealed partial class GoErrorTextsTableTests
 {
     private static readonly string[] Kinds = ["chain", "clock", "database", "internal", "unreachable", "not driven"];
 
-    private static string Root => Configuration.RunSettings.FindRepositoryRoot(AppContext.BaseDirectory);
+    private static string Root => NitroConformance.Conformance.Configuration.RunSettings.FindRepositoryRoot(AppContext.BaseDirectory);
 
     /// <summary>The committed table has no row out of step with the scenarios.</summary>
     [Test]

@@ -2,7 +2,7 @@ using NitroConformance.Conformance.Scenarios;
 using NitroConformance.Conformance.Templates;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>Template rendering and relative versions.</summary>
 [TestFixture]

@@ -1,7 +1,7 @@
 using NitroConformance.Conformance.Scenarios;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>Scenario loading: valid files bind, bad files fail naming file, line and field.</summary>
 [TestFixture]
@@ -45,7 +45,7 @@ public sealed class LoaderTests
         Assert.That(s.Wallets.Select(w => w.Name), Is.EqualTo(new[] { "alice", "bob" }));
         Assert.That(s.Wallets[0].Funds["usdc"], Is.EqualTo(100m));
         Assert.That(s.Session.Weights, Is.EqualTo(new long[] { 100, 0 }));
-        Assert.That(s.Steps[1].Version!.Resolve(4), Is.EqualTo(5));
+        Assert.That(((SubmitStep)s.Steps[1]).Version!.Resolve(4), Is.EqualTo(5));
         Assert.That(s.Steps[1].Signers, Is.EqualTo(new[] { "alice", "bob" }));
         Assert.That(s.Steps[1].Expect.Error, Is.EqualTo("expected {version+1}"));
         Assert.That(s.Steps[1].Expect.Unchanged, Is.True);

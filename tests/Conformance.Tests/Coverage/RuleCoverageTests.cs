@@ -1,7 +1,7 @@
 using NitroConformance.Conformance.Reports;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Coverage;
+namespace NitroConformance.Conformance.Tests.Coverage;
 
 /// <summary>Every rule in scenarios/rules.yaml is checked by at least one scenario, and scenarios only cite known rules.</summary>
 [TestFixture]

@@ -1,7 +1,7 @@
 using NitroConformance.Conformance.Outcomes;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Coverage;
+namespace NitroConformance.Conformance.Tests.Coverage;
 
 /// <summary>Every checked-in known-failing list names only cases that exist, so no entry goes stale unnoticed.</summary>
 [TestFixture]

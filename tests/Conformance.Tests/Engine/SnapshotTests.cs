@@ -1,7 +1,7 @@
 using NitroConformance.Conformance.Running;
 using NUnit.Framework;
 
-namespace NitroConformance.Conformance.Engine;
+namespace NitroConformance.Conformance.Tests.Engine;
 
 /// <summary>The unchanged check and the funds invariant arithmetic.</summary>
 [TestFixture]
