@@ -31,7 +31,7 @@ internal static class StepTable
         Row<TransferStep>("transfer", ["to", "to_tag", "allocations"], _ => RpcMethods.Transfer, TransferStep.Bind) with { SignsOverReq = true },
         Row<QueryStep>("query", ["method", "params"], s => s.Method, QueryStep.Bind) with { SignsOverReq = true },
         Row<QueryStep>("request", ["method", "params"], s => s.Method, QueryStep.Bind) with { SignsOverReq = true },
-        Row<RawStep>("raw", ["frame", "connection", "within_ms"], _ => null, RawStep.Bind) with { MayExpectSilence = true },
+        Row<RawStep>("raw", ["frame", "connection", "within_ms", "response_id"], _ => null, RawStep.Bind) with { MayExpectSilence = true },
         Row<ResendStep>("resend", ["frame", "connection"], _ => null, ResendStep.Bind),
         Row<CheckStep>("check", ["balances", "shares", "session_state", "session"], _ => null, CheckStep.Bind) with { CausesNoPushes = true },
         Row<WaitPushStep>("wait_push", ["method", "to", "not_to", "within_ms", "fields"], _ => null, WaitPushStep.Bind) with { CausesNoPushes = true },

@@ -156,6 +156,17 @@ public sealed class RunnerTests
     }
 
     [Test]
+    public async Task ResponseIdIsComparedWithTheIdTheTargetSent()
+    {
+        var frame = "    frame: '{\"req\":[{request_id},\"ping\",{},{now}],\"sig\":[]}'\n";
+        var echoed = await RunAsync("\n  - do: raw\n    connection: alice\n" + frame + "    response_id: \"{request_id}\"\n", id: "engine/runner/response-id-echoed");
+        Assert.That(echoed.Outcome, Is.EqualTo(Outcome.Ok), echoed.Message);
+        var other = await RunAsync("\n  - do: raw\n    connection: alice\n" + frame + "    response_id: 7\n", id: "engine/runner/response-id-other");
+        Assert.That(other.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(other.Message, Does.Match("the response carries id [0-9]+, expected 7"));
+    }
+
+    [Test]
     public async Task ResendWithoutAnEarlierRequestFailsClearly()
     {
         var r = await RunAsync("", "  - do: create", "  - do: resend");
