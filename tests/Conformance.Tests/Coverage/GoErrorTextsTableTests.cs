@@ -27,12 +27,25 @@ public sealed partial class GoErrorTextsTableTests
         Assert.That(problems, Is.Empty, string.Join("\n", problems));
     }
 
+    /// <summary>Every scenario id the document names anywhere (also outside the error-text tables) exists.</summary>
+    [Test]
+    public void EveryScenarioTheDocumentNamesExists()
+    {
+        var text = File.ReadAllText(Path.Combine(Root, "docs", "go-error-texts.md"));
+        var missing = ScenarioId().Matches(text).Select(m => m.Groups[1].Value).Distinct()
+            .Where(id => id.Contains('/') && !id.StartsWith("tests/", StringComparison.Ordinal)
+                && !File.Exists(Path.Combine(Root, "scenarios", id + ".yaml")))
+            .ToList();
+        Assert.That(missing, Is.Empty, "named in docs/go-error-texts.md but not under scenarios/");
+    }
+
     /// <summary>The check fails a row whose scenario lacks the text, names a missing scenario, or gives no known kind.</summary>
     [Test]
     public void TheCheckCatchesRowsOutOfStep()
     {
         var scenarios = Path.Combine(Root, "scenarios");
         var table = """
+            | Error text on the wire | Go source | Methods | Checked by |
             | `cannot transfer to self` | x.go:1 | transfer | `transfer/transfer-checks` |
             | `no such text <x> anywhere` | x.go:2 | transfer | `transfer/transfer-checks` |
             | `insufficient funds: <wallet> for asset <asset>` | x.go:3 | transfer | `transfer/no-such-scenario` |
@@ -49,14 +62,18 @@ public sealed partial class GoErrorTextsTableTests
 
     private sealed record Row(int Line, string Text, string CheckedBy);
 
+    // Rows of the tables headed "Error text on the wire"; other tables of the document are not error texts.
     private static List<Row> Rows(string markdown)
     {
         var rows = new List<Row>();
         var lines = markdown.Split('\n');
+        var inTable = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
-            if (!line.StartsWith("| `", StringComparison.Ordinal)) continue;
+            if (line.StartsWith("| Error text on the wire |", StringComparison.Ordinal)) inTable = true;
+            else if (!line.StartsWith('|')) inTable = false;
+            if (!inTable || !line.StartsWith("| `", StringComparison.Ordinal)) continue;
             var cells = line.Trim('|').Split(" | ");
             if (cells.Length != 4) throw new FormatException($"go-error-texts.md line {i + 1}: expected 4 cells, found {cells.Length}");
             rows.Add(new Row(i + 1, cells[0].Trim().Trim('`'), cells[3].Trim()));
