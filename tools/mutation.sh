@@ -36,6 +36,7 @@ run=(dotnet dotnet-stryker
   --concurrency "${MUTATION_CONCURRENCY:-1}"
   --reporter html --reporter json --reporter progress
   --output "$out"
+  --log-to-file
   --skip-version-check)
 cd tests/Conformance.Mutation
 if [ "$limit" -gt 0 ]; then
@@ -43,7 +44,7 @@ if [ "$limit" -gt 0 ]; then
 else
   "${run[@]}"
 fi
-report="$(ls -t "$out"/reports/mutation-report.json 2>/dev/null | head -1 || true)"
+report="$(ls -t "$out"/*/reports/mutation-report.json "$out"/reports/mutation-report.json 2>/dev/null | head -1 || true)"
 if [ -n "$report" ]; then
   python3 - "$report" "$folder" <<'PY'
 import json, sys

@@ -58,6 +58,8 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     public Dictionary<string, Authenticator.Challenge> Challenges { get; } = [];
     /// <summary>The last request frame sent by a request step, and the connection that sent it (for <c>resend</c>).</summary>
     public (string Connection, SignedRequest Request)? LastRequest { get; set; }
+    /// <summary>The response to the last request step, and the connection it came on (for <c>before_response</c>).</summary>
+    public (string Connection, RpcFrame Response)? LastResponse { get; set; }
     /// <summary>The request id of the step being run, reserved when <c>{request_id}</c> is first rendered.</summary>
     public ulong? StepRequestId { get; set; }
 

@@ -34,7 +34,7 @@ internal static class StepTable
         Row<RawStep>("raw", ["frame", "connection", "within_ms", "response_id"], _ => null, RawStep.Bind) with { MayExpectSilence = true },
         Row<ResendStep>("resend", ["frame", "connection"], _ => null, ResendStep.Bind),
         Row<CheckStep>("check", ["balances", "shares", "session_state", "session"], _ => null, CheckStep.Bind) with { CausesNoPushes = true },
-        Row<WaitPushStep>("wait_push", ["method", "to", "not_to", "within_ms", "fields"], _ => null, WaitPushStep.Bind) with { CausesNoPushes = true },
+        Row<WaitPushStep>("wait_push", ["method", "to", "not_to", "within_ms", "fields", "before_response"], _ => null, WaitPushStep.Bind) with { CausesNoPushes = true },
         Row<AuthStep>("auth", ["session_key", "signer", "address", "save_key", "save_jwt", "challenge", "sig", "key", "save_key_as"], _ => RpcMethods.AuthVerify, AuthStep.Bind),
         Row<ReauthStep>("reauth", ["jwt", "connection"], _ => RpcMethods.AuthVerify, ReauthStep.Bind),
         Row<RevokeStep>("revoke", ["session_key"], _ => RpcMethods.RevokeSessionKey, RevokeStep.Bind) with { SignsOverReq = true },

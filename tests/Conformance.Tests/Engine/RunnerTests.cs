@@ -167,6 +167,19 @@ public sealed class RunnerTests
     }
 
     [Test]
+    public async Task BeforeResponseComparesArrivalOnTheRequestersConnection()
+    {
+        var transfer = "\n  - do: transfer\n    as: alice\n    to: bob\n    allocations: [{ asset: usdc, amount: \"1\" }]\n";
+        var ordered = await RunAsync(transfer + "  - do: wait_push\n    method: tr\n    to: [alice, bob]\n    before_response: true\n",
+            "amount: \"10\" }\n", "amount: \"5\" }\n", "engine/runner/before-response");
+        Assert.That(ordered.Outcome, Is.EqualTo(Outcome.Ok), ordered.Message);
+        var notSender = await RunAsync(transfer + "  - do: wait_push\n    method: tr\n    to: [bob]\n    before_response: true\n",
+            "amount: \"10\" }\n", "amount: \"5\" }\n", "engine/runner/before-response-bob");
+        Assert.That(notSender.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(notSender.Message, Does.Contain("the connection that sent the previous request step is not among to"));
+    }
+
+    [Test]
     public async Task ResendWithoutAnEarlierRequestFailsClearly()
     {
         var r = await RunAsync("", "  - do: create", "  - do: resend");
