@@ -180,6 +180,17 @@ public sealed class RunnerTests
     }
 
     [Test]
+    public async Task SavedResultFieldsAreReadByLaterSteps()
+    {
+        var saved = await RunAsync("\n  - do: query\n    method: get_config\n    save: { b: broker_address }\n"
+            + "  - do: query\n    method: get_config\n    expect: { ok: { broker_address: \"{saved:b}\" } }\n", id: "engine/runner/saved");
+        Assert.That(saved.Outcome, Is.EqualTo(Outcome.Ok), saved.Message);
+        var missing = await RunAsync("\n  - do: query\n    method: get_config\n    save: { b: nope }\n", id: "engine/runner/saved-missing");
+        Assert.That(missing.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(missing.Message, Does.Contain("save b: the result has no nope"));
+    }
+
+    [Test]
     public async Task ResendWithoutAnEarlierRequestFailsClearly()
     {
         var r = await RunAsync("", "  - do: create", "  - do: resend");
