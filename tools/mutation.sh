@@ -4,6 +4,8 @@
 #   tools/mutation.sh [AppSessions|Ledger|Transfers|Auth|Envelope]   (default: AppSessions)
 #   env: MUTATION_CONCURRENCY (Stryker test processes, default 1: the cases already use loopback sockets)
 #        MUTATION_TIMEOUT_MIN (stop Stryker after this many minutes, default 0 = no limit)
+#        MUTATION_ONLY (narrower Stryker mutate pattern inside the folder, e.g. 'TransferHandler.cs{54..57}' to
+#                       re-check a few survivors; default: every file of the folder)
 #
 # Stryker.NET (pinned in .config/dotnet-tools.json) mutates src/Fixtures/<folder>/*.cs and runs
 # tests/Conformance.Mutation, a test project that holds the conformance cases and nothing else,
@@ -32,7 +34,7 @@ export NITRO_RUN__SCENARIOSDIRECTORY="$out/scenarios"
 limit="${MUTATION_TIMEOUT_MIN:-0}"
 run=(dotnet dotnet-stryker
   --project NitroConformance.Fixtures.csproj
-  --mutate "**/Fixtures/$folder/**/*.cs"
+  --mutate "**/Fixtures/$folder/${MUTATION_ONLY:-**/*.cs}"
   --concurrency "${MUTATION_CONCURRENCY:-1}"
   --reporter html --reporter json --reporter progress
   --output "$out"
