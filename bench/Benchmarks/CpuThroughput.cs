@@ -35,7 +35,8 @@ internal static class CpuThroughput
         return 0;
     }
 
-    private static void Measure(string backend, string operation, int count, Action once)
+    /// <summary>Runs <paramref name="once"/> <paramref name="count"/> times after a warm-up and prints one table row.</summary>
+    public static void Measure(string backend, string operation, int count, Action once)
     {
         for (var i = 0; i < Math.Min(count, 500); i++) once(); // warm-up and JIT
         using var process = Process.GetCurrentProcess();

@@ -3,12 +3,16 @@ using NitroConformance.Fixtures;
 using NitroConformance.Fixtures.Config;
 using NitroConformance.Fixtures.Defects;
 
-// Standalone reference ClearNode: dotnet run --project src/Fixtures -- [--host 0.0.0.0] --port 8000 [--config node.yaml] [--defect KEY ...] [--relay]
+// Standalone reference ClearNode: dotnet run --project src/Fixtures -- [--host 0.0.0.0] --port 8000 [--config node.yaml]
+//   [--profile default|go-v0.5] [--random-order] [--random-seed N] [--defect KEY ...] [--relay]
 return await StandaloneNode.RunAsync(args);
 
 /// <summary>Command-line front end of the reference node.</summary>
 internal static class StandaloneNode
 {
+    /// <summary>Exit code of a crashed node: what the Go runtime exits with on an unrecovered panic.</summary>
+    public const int PanicExitCode = 2;
+
     public static async Task<int> RunAsync(string[] args)
     {
         ReferenceNodeOptions options;
@@ -56,16 +60,20 @@ internal static class StandaloneNode
         {
             Console.WriteLine($"url: {node.Url}");
             Console.WriteLine($"broker: {node.BrokerAddress}");
-            if (options.Defects.Count > 0)
-                Console.WriteLine($"defects: {string.Join(", ", DefectCatalog.All.Where(d => options.Defects.Contains(d.Id)).Select(d => d.Key))}");
+            if (options.Profile != NodeProfile.Default) Console.WriteLine($"profile: {NodeProfileNames.NameOf(options.Profile)}");
+            if (node.RandomSeed is { } seed) Console.WriteLine($"random order seed: {seed}");
+            var defects = node.Runtime.Defects;
+            if (defects.Count > 0)
+                Console.WriteLine($"defects: {string.Join(", ", DefectCatalog.All.Where(d => defects.Contains(d.Id)).Select(d => d.Key))}");
             Console.WriteLine("press Ctrl+C to stop");
             Console.Out.Flush();
-            try
+            var stopped = Task.Delay(Timeout.Infinite, stop.Token);
+            if (await Task.WhenAny(stopped, node.Crashed) == node.Crashed)
             {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
+                // The Go-faithful profile dies as the Go process does: the panic on stderr and a non-zero exit.
+                Console.Error.WriteLine(node.Crashed.Result.Message);
+                Console.Error.Flush();
+                return PanicExitCode;
             }
         }
         Console.WriteLine("stopped");

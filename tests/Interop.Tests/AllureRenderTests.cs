@@ -1,3 +1,5 @@
+using NitroConformance.Tests;
+
 namespace NitroConformance.Interop.Tests;
 
 /// <summary>Runs tools/allure-render.sh (Allure 3 from tools/allure) on crafted results: HTML, history, and the quality gate that mirrors the suite's verdict.</summary>
@@ -8,12 +10,10 @@ public sealed class AllureRenderTests
     private DirectoryInfo _work = null!;
 
     [SetUp]
-    public void SetUp()
+    public async Task SetUp()
     {
-        if (ExternalProcess.FindOnPath("node") is null) Assert.Ignore("node is not on PATH; Allure 3 needs Node.js");
-        if (ExternalProcess.FindOnPath("bash") is null) Assert.Ignore("bash is not on PATH");
-        if (!File.Exists(RepoPaths.Of("tools", "allure", "node_modules", "allure", "cli.js")))
-            Assert.Ignore("tools/allure/node_modules is not installed (run tools/ci-npm.sh)");
+        await NodePackages.RequireAsync("tools/allure", "allure/cli.js", "Allure 3 rendering");
+        if (ExternalProcess.FindOnPath("bash") is null) MissingTool.Report("bash is not on PATH");
         _work = Directory.CreateTempSubdirectory("nitro-allure-");
     }
 

@@ -10,8 +10,7 @@ public sealed class GateSummaryTests
     [SetUp]
     public void SetUp()
     {
-        _node = ExternalProcess.FindOnPath("node") ?? "";
-        if (_node.Length == 0) Assert.Ignore("node is not on PATH");
+        _node = NodePackages.RequireNode("tools/gate-summary.mjs");
         _reports = Directory.CreateTempSubdirectory("nitro-gate-summary-");
     }
 

@@ -16,7 +16,7 @@ public sealed class SdkInteropTests
     [Test]
     public async Task OfficialSdkDrivesTheReferenceNodeThroughEveryStep()
     {
-        var (node, script) = Prerequisites();
+        var (node, script) = await PrerequisitesAsync();
         var alice = EthKey.FromSeed("nitro-conformance-interop-alice");
         var bob = EthKey.FromSeed("nitro-conformance-interop-bob");
         await using var reference = await ReferenceNode.StartAsync(new ReferenceNodeOptions
@@ -28,6 +28,8 @@ public sealed class SdkInteropTests
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.ToString());
         Assert.That(outcome.StdOut, Does.Contain("PASS sdk interop: @erc7824/nitrolite 0.5.3"));
+        // Shown by `dotnet test` at default verbosity: which secp256k1 backend our node signed with.
+        TestContext.Error.WriteLine($"[interop] official SDK 0.5.3 passed against the reference node signing with secp256k1 {Secp256k1.Describe()}");
         foreach (var step in new[]
                  {
                      "alice: auth", "bob: auth", "0.4 create_app_session", "0.4 submit_app_state operate", "0.4 reject stale version",
@@ -49,7 +51,7 @@ public sealed class SdkInteropTests
     [TestCase(DefectId.ResponsesSignedByWrongKey, "alice frame")]
     public async Task ASeededDefectFailsTheRunAtTheStepThatExposesIt(DefectId defect, string step)
     {
-        var (node, script) = Prerequisites();
+        var (node, script) = await PrerequisitesAsync();
         var alice = EthKey.FromSeed("nitro-conformance-interop-alice");
         var bob = EthKey.FromSeed("nitro-conformance-interop-bob");
         await using var reference = await ReferenceNode.StartAsync(new ReferenceNodeOptions
@@ -67,7 +69,7 @@ public sealed class SdkInteropTests
     [Test]
     public async Task AnUnfundedWalletIsReportedAsAMismatchWithExitCode1()
     {
-        var (node, script) = Prerequisites();
+        var (node, script) = await PrerequisitesAsync();
         var alice = EthKey.FromSeed("nitro-conformance-interop-alice");
         var bob = EthKey.FromSeed("nitro-conformance-interop-bob");
         await using var reference = await ReferenceNode.StartAsync(new ReferenceNodeOptions
@@ -84,7 +86,7 @@ public sealed class SdkInteropTests
     [Test]
     public async Task AnUnreachableNodeIsATransportErrorWithExitCode3()
     {
-        var (node, script) = Prerequisites();
+        var (node, script) = await PrerequisitesAsync();
         var alice = EthKey.FromSeed("nitro-conformance-interop-alice");
         var bob = EthKey.FromSeed("nitro-conformance-interop-bob");
         // Start and stop a node so the port is known to be closed.
@@ -97,13 +99,10 @@ public sealed class SdkInteropTests
         Assert.That(outcome.StdErr, Does.Contain("TRANSPORT ERROR: alice:"));
     }
 
-    private static (string Node, string Script) Prerequisites()
+    private static async Task<(string Node, string Script)> PrerequisitesAsync()
     {
-        var node = ExternalProcess.FindOnPath("node");
-        if (node is null) Assert.Ignore("node is not on PATH; the SDK interop check needs Node.js >= 20.10");
-        if (!File.Exists(RepoPaths.Of("interop", "sdk", "node_modules", "@erc7824", "nitrolite", "package.json")))
-            Assert.Ignore("interop/sdk/node_modules is not installed (run tools/ci-npm.sh, which runs npm ci there)");
-        return (node!, RepoPaths.Of("interop", "sdk", "interop.mjs"));
+        var node = await NodePackages.RequireAsync("interop/sdk", "@erc7824/nitrolite/package.json", "the SDK interop check");
+        return (node, RepoPaths.Of("interop", "sdk", "interop.mjs"));
     }
 
     /// <param name="replyTimeoutMs">Per-reply wait; a defect that withholds a push costs exactly this long.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NitroConformance.Load.Engine;
+using NitroConformance.Load.Metrics;
 
 namespace NitroConformance.Load.Tests;
 
@@ -11,6 +12,7 @@ internal sealed class CountingScenario(TimeSpan hold) : ILoadScenario
     public string Name => "counting";
     public string HeadlineMetric => "work";
     public string SigningMode => "none";
+    public IReadOnlyList<MetricDeclaration> Metrics { get; } = [MetricDeclaration.Latency("work")];
 
     public Task InitAsync(CancellationToken ct) => Task.CompletedTask;
 

@@ -5,12 +5,19 @@ namespace NitroConformance.Load.Tests;
 
 public class HtmlRenderingTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    // Debian's chromium package (what .ci/run installs), Ubuntu's name, or Chrome; the first on PATH wins.
+    private static readonly string[] Browsers = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+
+    private static readonly string? Chromium = Browsers
+        .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name)))
+        .FirstOrDefault(File.Exists);
 
     [Test]
     public async Task Report_renders_in_headless_chromium_without_network()
     {
-        if (!File.Exists(Chromium)) Assert.Ignore($"{Chromium} is not installed (apt-get install -y chromium); HTML rendering not checked");
+        if (Chromium is null)
+            NitroConformance.Tests.MissingTool.Report($"no Chromium on PATH ({string.Join(", ", Browsers)}; apt-get install -y chromium); HTML rendering not checked");
         var dir = Path.Combine(Path.GetTempPath(), "nitro-load-html-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -31,7 +38,7 @@ public class HtmlRenderingTests
 
     private static async Task<string> RunChromiumAsync(string dir, string extra, string file)
     {
-        var psi = new ProcessStartInfo(Chromium,
+        var psi = new ProcessStartInfo(Chromium!,
             $"--headless --no-sandbox --disable-gpu --disable-background-networking --user-data-dir={dir}/profile {extra} file://{file}")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,

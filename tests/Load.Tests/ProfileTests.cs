@@ -6,7 +6,7 @@ namespace NitroConformance.Load.Tests;
 
 public class ProfileTests
 {
-    private static string RepoFile(string relative)
+    internal static string RepoFile(string relative)
     {
         var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NitroConformance.sln"))) dir = dir.Parent;
@@ -22,7 +22,7 @@ public class ProfileTests
         var p = ProfileLoader.LoadFile(RepoFile("scenarios/load/broadcast.yaml"));
         Assert.That(p.Scenario, Is.EqualTo("broadcast"));
         Assert.That(p.Load, Is.EqualTo(new LoadSimulation[] { new Inject(50, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)) }));
-        Assert.That(p.IntParam("participants", 0), Is.EqualTo(5));
+        Assert.That(p.Params["participants"], Is.EqualTo("5"));
         Assert.That(p.Thresholds.Select(t => t.Expression), Does.Contain("broadcast.p99 < 500ms"));
     }
 

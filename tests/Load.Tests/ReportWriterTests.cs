@@ -23,7 +23,7 @@ public class ReportWriterTests
     {
         var report = SampleReports.Broadcast() with { Thresholds = [new ThresholdOutcome("broadcast.p99 < 1ms", "1.98ms", false)] };
         var files = ReportWriter.Write(report, _dir);
-        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(new[] { "report.json", "report.md", "report.html", "summary.csv", "series.csv" }));
+        Assert.That(files.Select(Path.GetFileName), Is.EquivalentTo(new[] { "report.json", "report.md", "report.html", "summary.csv", "series.csv", "histograms.hlog" }));
 
         var back = ReportJson.Load(_dir);
         Assert.That(back.Metric("broadcast")!.P99, Is.EqualTo(1980));

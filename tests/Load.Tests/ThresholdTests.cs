@@ -35,7 +35,7 @@ public class ThresholdTests
     {
         var r = SampleReports.Broadcast();
         // broadcast p99 is 1980 µs, 10 errors in 1110 samples+errors (submit samples count too), throughput = 1000 / 10 s.
-        var outcomes = ThresholdSet.Evaluate(new[]
+        var outcomes = ReportThresholds.Evaluate(new[]
         {
             "broadcast.p99 < 2ms", "broadcast.p99 < 1.5ms", "fail_rate < 1%", "fail_rate < 0.5%",
             "throughput >= 100/s", "throughput > 100/s", "misdelivered == 0", "nosuch.p50 < 1ms",

@@ -18,7 +18,7 @@ public class WorkloadEndToEndTests
     }
 
     // Each workload, 1 s at 10 iterations/s against the embedded node: every sample of every metric must succeed.
-    [TestCase("app-message", "message", 20, "participants=3")]
+    [TestCase("app-message", "message", 20, "participants=3;sessions=2")]
     [TestCase("request-latency", "request.get_ledger_balances", 10, "method=get_ledger_balances")]
     [TestCase("request-latency", "request.transfer", 10, "method=transfer")]
     [TestCase("session-churn", "churn.cycle", 10, "submits=2")]
@@ -26,7 +26,7 @@ public class WorkloadEndToEndTests
     public async Task Workload_runs_cleanly_against_the_embedded_node(string scenario, string headline, int expected, string param)
     {
         var settings = CliSettings.Parse(["run", "--scenario", scenario, "--rate", "10", "--duration", "1s", "--warmup", "0.2s",
-            "--sessions", "2", "--param", param, "--no-thresholds", "--quiet", "--out", _out, "--run-id", scenario], new Dictionary<string, string>());
+            .. param.Split(';').SelectMany(p => new[] { "--param", p }), "--no-thresholds", "--quiet", "--out", _out, "--run-id", scenario], new Dictionary<string, string>());
         var profile = RunCommand.ResolveProfile(settings);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });

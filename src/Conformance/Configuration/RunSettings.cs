@@ -25,17 +25,17 @@ public sealed record RunSettings
     public int PushTimeoutMs { get; init; } = 2000;
     /// <summary>How long a <c>not_to</c> wallet is watched for a push that must not come.</summary>
     public int AbsenceWindowMs { get; init; } = 150;
-    /// <summary>Whole-case budget.</summary>
+    /// <summary>Budget of one case, set-up to funds invariant; a case over it fails.</summary>
     public int CaseTimeoutMs { get; init; } = 30000;
-    /// <summary>Connect timeout.</summary>
+    /// <summary>How long opening a WebSocket to the target may take.</summary>
     public int ConnectTimeoutMs { get; init; } = 5000;
     /// <summary>Cases run at once by the self-proof runner.</summary>
     public int Parallelism { get; init; } = 8;
     /// <summary>Sweep leftover unified balances back to the treasury after each case (default: real targets only).</summary>
     public bool Sweep { get; init; }
-    /// <summary>Where reports go.</summary>
+    /// <summary>Directory the reports are written to (<c>reports/conformance</c> by default).</summary>
     public string ReportsDirectory { get; init; } = "";
-    /// <summary>Where scenarios are.</summary>
+    /// <summary>Directory the scenario YAML files are loaded from (<c>scenarios</c> by default).</summary>
     public string ScenariosDirectory { get; init; } = "";
     /// <summary>Known-failing list file for the target.</summary>
     public string? KnownFailingFile { get; init; }

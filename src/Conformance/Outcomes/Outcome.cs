@@ -1,16 +1,17 @@
 namespace NitroConformance.Conformance.Outcomes;
 
-/// <summary>Outcome class of a case or step (as in Autobahn's test suite), ordered from best to worst.</summary>
+/// <summary>Outcome class of a case or step (as in Autobahn's test suite), declared from best to worst so that a case
+/// takes the greatest outcome of its steps. Reports list them in their own order (OK, NON-STRICT, FAILED, …).</summary>
 public enum Outcome
 {
     /// <summary>Behaved exactly as specified.</summary>
     Ok,
+    /// <summary>Not run (not enough funds, filtered, step not applicable).</summary>
+    Skipped,
     /// <summary>Rejected as required but with another error text; fails only in strict mode.</summary>
     NonStrict,
     /// <summary>The target lacks an optional feature the case needs.</summary>
     Unimplemented,
-    /// <summary>Not run (not enough funds, filtered, step not applicable).</summary>
-    Skipped,
     /// <summary>Wrong behaviour.</summary>
     Failed,
 }
@@ -28,15 +29,6 @@ public static class OutcomeNames
         _ => "FAILED",
     };
 
-    /// <summary>The worse of two step outcomes (FAILED &gt; NON-STRICT &gt; OK).</summary>
-    public static Outcome Worst(Outcome a, Outcome b) => Rank(a) >= Rank(b) ? a : b;
-
-    private static int Rank(Outcome o) => o switch
-    {
-        Outcome.Ok => 0,
-        Outcome.Skipped => 1,
-        Outcome.NonStrict => 2,
-        Outcome.Unimplemented => 3,
-        _ => 4,
-    };
+    /// <summary>The worse of two step outcomes (FAILED &gt; UNIMPLEMENTED &gt; NON-STRICT &gt; SKIPPED &gt; OK).</summary>
+    public static Outcome Worst(Outcome a, Outcome b) => a >= b ? a : b;
 }

@@ -20,7 +20,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
     /// <summary>True when no case fails the run.</summary>
     public bool Passed => Cases.All(c => c.Verdict is not (Verdict.Fail or Verdict.UnexpectedPass));
 
-    /// <summary>JSON summary.</summary>
+    /// <summary>summary.json: counts per outcome class and one entry per case with its verdict.</summary>
     public string ToJson()
     {
         var counts = new JsonObject();
@@ -68,7 +68,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>Markdown report.</summary>
+    /// <summary>index.md: the matrix of cases by outcome class, then every case that is not OK.</summary>
     public string ToMarkdown()
     {
         var sb = new StringBuilder();

@@ -1,5 +1,4 @@
 using NitroConformance.Conformance.Configuration;
-using NitroConformance.Conformance.Outcomes;
 using NitroConformance.Conformance.Running;
 using NitroConformance.Conformance.Scenarios;
 

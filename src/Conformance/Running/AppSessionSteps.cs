@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using NitroConformance.Conformance.Outcomes;
 using NitroConformance.Conformance.Scenarios;
-using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Conformance.Running;

@@ -17,6 +17,6 @@ public sealed record CaseResult(ScenarioCase Case, Outcome Outcome, string Messa
     /// <summary>Outcome after strict mode is applied.</summary>
     public Outcome Effective(bool strict) => RejectionClassifier.Effective(Outcome, strict);
 
-    /// <summary>Duration.</summary>
+    /// <summary>Wall time of the case from set-up to its verdict (tear-down not included).</summary>
     public TimeSpan Duration => Stop - Start;
 }

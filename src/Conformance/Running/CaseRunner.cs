@@ -109,7 +109,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
         }
         finally
         {
-            await TearDownAsync(state, needs).ConfigureAwait(false);
+            await TearDownAsync(state).ConfigureAwait(false);
         }
     }
 
@@ -197,7 +197,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             : (false, string.Join("; ", problems));
     }
 
-    private async Task TearDownAsync(CaseState state, Dictionary<string, decimal> reserved)
+    private async Task TearDownAsync(CaseState state)
     {
         if (settings.Sweep)
         {
@@ -223,7 +223,6 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             }
             treasury.Release(returned);
         }
-        _ = reserved;
         foreach (var conn in state.Connections.Values)
         {
             try

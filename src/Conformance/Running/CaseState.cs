@@ -10,7 +10,7 @@ namespace NitroConformance.Conformance.Running;
 /// <summary>What the suite believes about one app session of a case (the model the node is compared with).</summary>
 public sealed class SessionModel
 {
-    /// <summary>app_session_id.</summary>
+    /// <summary>The app_session_id: keccak256 of the definition until the node returns one.</summary>
     public required string Id { get; set; }
     /// <summary>Version per the spec (1 at create, +1 per successful update).</summary>
     public long Version { get; set; }
@@ -18,24 +18,24 @@ public sealed class SessionModel
     public string Status { get; set; } = "open";
     /// <summary>Protocol in the definition.</summary>
     public required string Protocol { get; init; }
-    /// <summary>Quorum.</summary>
+    /// <summary>The definition's quorum, which default signers must reach.</summary>
     public long Quorum { get; init; }
     /// <summary>Participant addresses as sent.</summary>
     public required IReadOnlyList<string> Participants { get; init; }
     /// <summary>Participant wallet names (null for literals), parallel to <see cref="Participants"/>.</summary>
     public required IReadOnlyList<string?> ParticipantNames { get; init; }
-    /// <summary>Weights.</summary>
+    /// <summary>The definition's signature weights, parallel to <see cref="Participants"/>.</summary>
     public required IReadOnlyList<long> Weights { get; init; }
 }
 
 /// <summary>Per-case run-time state: keys, connections, sessions; resolves template placeholders.</summary>
 public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, Target target) : ITemplateScope
 {
-    /// <summary>The case.</summary>
+    /// <summary>The scenario and protocol being run.</summary>
     public ScenarioCase Case { get; } = scenarioCase;
-    /// <summary>Settings.</summary>
+    /// <summary>The run's settings (timeouts, asset names, strictness).</summary>
     public RunSettings Settings { get; } = settings;
-    /// <summary>Target.</summary>
+    /// <summary>The node under test: URL, broker address, treasury.</summary>
     public Target Target { get; } = target;
     /// <summary>Wallet keys by name.</summary>
     public Dictionary<string, EthKey> Wallets { get; } = [];

@@ -5,9 +5,9 @@ namespace NitroConformance.Conformance.Running;
 /// <summary>A node under test: where it listens, its broker, and the treasury wallet that funds case wallets.</summary>
 public sealed class Target(string name, Uri url, string brokerAddress, EthKey treasury, bool embedded, IAsyncDisposable? owner) : IAsyncDisposable
 {
-    /// <summary>Report name.</summary>
+    /// <summary>Name in reports and of the known-failing list (<c>reference</c> for the embedded node).</summary>
     public string Name { get; } = name;
-    /// <summary>WebSocket URL.</summary>
+    /// <summary>The WebSocket URL every case connects to.</summary>
     public Uri Url { get; } = url;
     /// <summary>Broker address every frame must be signed by.</summary>
     public string BrokerAddress { get; } = brokerAddress;

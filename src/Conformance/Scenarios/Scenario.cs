@@ -7,7 +7,7 @@ public sealed record Scenario
     public required string Id { get; init; }
     /// <summary>The id as written in the file.</summary>
     public required string BaseId { get; init; }
-    /// <summary>Title.</summary>
+    /// <summary>One-line title: the test description in NUnit and the reports.</summary>
     public required string Title { get; init; }
     /// <summary>What the scenario does.</summary>
     public required string Description { get; init; }
@@ -15,13 +15,13 @@ public sealed record Scenario
     public required string Expectation { get; init; }
     /// <summary>Rule ids from scenarios/rules.yaml.</summary>
     public required IReadOnlyList<string> Rules { get; init; }
-    /// <summary>Level.</summary>
+    /// <summary>How a failure counts: must and safety gate the run, info never does.</summary>
     public required ScenarioLevel Level { get; init; }
     /// <summary>Protocols it runs under.</summary>
     public required IReadOnlyList<string> Protocols { get; init; }
     /// <summary>Optional target features it needs.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
-    /// <summary>Extra categories.</summary>
+    /// <summary>The file's <c>tags:</c>, added as NUnit categories.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>Whole-case budget override.</summary>
     public int? TimeoutMs { get; init; }
@@ -29,7 +29,7 @@ public sealed record Scenario
     public required IReadOnlyList<WalletSpec> Wallets { get; init; }
     /// <summary>Default session definition.</summary>
     public DefinitionSpec Session { get; init; } = DefinitionSpec.Empty;
-    /// <summary>Steps.</summary>
+    /// <summary>The steps in file order, each the record of its action (see <see cref="StepTable"/>).</summary>
     public required IReadOnlyList<Step> Steps { get; init; }
     /// <summary>Matrix parameters of this row (rendered as text).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();

@@ -17,7 +17,8 @@ public static class DefectMatrixReport
         md.AppendLine("# Seeded-defect matrix");
         md.AppendLine();
         md.AppendLine("Each defect of `DefectCatalog.All` was seeded into a fresh embedded reference node and the relevant scenarios were run against it;");
-        md.AppendLine("a defect is caught when at least one must/safety case fails.");
+        md.AppendLine("a defect is caught when at least one must/safety case fails. Defects that only concurrent traffic shows");
+        md.AppendLine("(`CaughtBy = Load`, e.g. `non-atomic-balance-update`) are caught by load workloads instead: tests/Load.Tests `LoadCaughtDefectTests`.");
         md.AppendLine();
         md.AppendLine("| Defect | Family | Rule | Caught | Cases run | Catching cases |");
         md.AppendLine("|---|---|---|---|---|---|");

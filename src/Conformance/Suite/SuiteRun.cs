@@ -22,7 +22,7 @@ public sealed class SuiteRun
         Runner = new CaseRunner(target, treasury, settings);
     }
 
-    /// <summary>Settings.</summary>
+    /// <summary>The run's settings (target, strictness, timeouts, reports directory).</summary>
     public RunSettings Settings { get; }
     /// <summary>The node under test.</summary>
     public Target Target { get; }
@@ -30,7 +30,7 @@ public sealed class SuiteRun
     public Treasury Treasury { get; }
     /// <summary>The target's known-failing list.</summary>
     public KnownFailures KnownFailures { get; }
-    /// <summary>Runs cases.</summary>
+    /// <summary>Runs one case end to end; shared by every case of the run.</summary>
     public CaseRunner Runner { get; }
     /// <summary>The cases run so far, each judged once.</summary>
     public ConcurrentBag<JudgedCase> Cases { get; } = [];

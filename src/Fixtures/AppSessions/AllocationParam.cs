@@ -1,4 +1,5 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.Params;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.AppSessions;
 

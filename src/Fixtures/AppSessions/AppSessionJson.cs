@@ -1,5 +1,6 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
@@ -51,11 +52,15 @@ public static class AppSessionJson
         return o;
     }
 
-    /// <summary>The <c>asu</c> payload: the session (application blank) and every non-zero share.</summary>
+    /// <summary>
+    /// The <c>asu</c> payload: the session (application blank) and every non-zero share, grouped by participant. Go
+    /// builds the list from a map of maps (app_session_service.go ~l.808-822), so participants and their assets come in
+    /// the ledger's <see cref="NodeLedgerState.Order"/>.
+    /// </summary>
     public static JsonObject AsuPayload(NodeLedgerState state, AppSessionRecord s)
     {
         var allocations = new JsonArray();
-        foreach (var participant in s.Participants.Distinct(StringComparer.Ordinal))
+        foreach (var participant in state.Order.Arrange(s.Participants.Distinct(StringComparer.Ordinal)))
         {
             foreach (var share in state.Balances(s.SessionId, participant))
             {
@@ -64,7 +69,7 @@ public static class AppSessionJson
                 {
                     ["participant"] = participant,
                     ["asset"] = share.Asset,
-                    ["amount"] = LedgerAmount.Format(share.Amount),
+                    ["amount"] = GoDecimal.Format(share.Amount),
                 });
             }
         }

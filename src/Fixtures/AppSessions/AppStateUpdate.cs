@@ -1,5 +1,6 @@
+using NitroConformance.Fixtures.Params;
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
@@ -20,7 +21,7 @@ public sealed class AppStateUpdate(LedgerContext context, AppSessionRecord sessi
         foreach (var alloc in allocations)
         {
             if (alloc.Amount < 0m && !context.Has(DefectId.NegativeAmountsAccepted))
-                return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
+                return $"negative allocation: {GoDecimal.Format(alloc.Amount)} for asset {alloc.Asset}";
             if (!session.IsParticipant(alloc.Participant)) return $"allocation to non-participant {alloc.Participant}";
             var share = _state.Balance(session.SessionId, alloc.Participant, alloc.Asset);
             _state.Record(session.SessionId, alloc.Participant, alloc.Asset, alloc.Amount - share, null, now);
@@ -28,7 +29,7 @@ public sealed class AppStateUpdate(LedgerContext context, AppSessionRecord sessi
         }
         if (!context.Has(DefectId.OmittedParticipantKeepsShare))
             Conservation.ZeroOmittedShares(_state, session.SessionId, allocations, now);
-        if (!context.Has(DefectId.SkipOperateSumCheck) && Conservation.Verify(totals, listed) is { } error)
+        if (!context.Has(DefectId.SkipOperateSumCheck) && Conservation.Verify(totals, listed, _state.Order) is { } error)
             return $"incorrect operate request: non-zero allocations sum delta: {error}";
         return null;
     }
@@ -55,7 +56,7 @@ public sealed class AppStateUpdate(LedgerContext context, AppSessionRecord sessi
             else if (alloc.Amount < cur)
             {
                 // Only reachable with DepositMayDecrease: the decrease is paid back like a withdrawal.
-                if (alloc.Amount < 0m) return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
+                if (alloc.Amount < 0m) return $"negative allocation: {GoDecimal.Format(alloc.Amount)} for asset {alloc.Asset}";
                 if (!session.IsParticipant(alloc.Participant)) return $"allocation to non-participant {alloc.Participant}";
                 MoveToUnified(alloc, cur - alloc.Amount);
                 changed = true;
@@ -78,7 +79,7 @@ public sealed class AppStateUpdate(LedgerContext context, AppSessionRecord sessi
         foreach (var alloc in allocations)
         {
             if (alloc.Amount < 0m && !context.Has(DefectId.NegativeAmountsAccepted))
-                return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
+                return $"negative allocation: {GoDecimal.Format(alloc.Amount)} for asset {alloc.Asset}";
             var cur = Current(current, alloc);
             if (alloc.Amount == cur) continue;
             if (!session.IsParticipant(alloc.Participant)) return $"allocation to non-participant {alloc.Participant}";

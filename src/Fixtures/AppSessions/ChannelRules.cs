@@ -1,4 +1,4 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.AppSessions;
 

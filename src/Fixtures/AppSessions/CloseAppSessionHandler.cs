@@ -1,30 +1,25 @@
+using NitroConformance.Fixtures.Params;
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>close_app_session</c> (app-sessions.md §6): rules C1–C10.</summary>
 public sealed class CloseAppSessionHandler(LedgerContext context)
-    : LedgerWriteHandler(context, "close_app_session", "failed to close application session")
+    : LedgerWriteHandler<CloseAppSessionHandler.CloseParams>(context, "close_app_session", "failed to close application session")
 {
+    /// <summary>The Go <c>CloseAppSessionParams</c>.</summary>
+    public sealed record CloseParams(string SessionId, IReadOnlyList<AllocationParam> Allocations, string? SessionData);
+
     /// <inheritdoc />
-    protected override MethodOutcome HandleChecked(RpcCall call)
+    protected override CloseParams Decode(ParamReader p) =>
+        new(p.String("app_session_id"), AllocationParam.ListFrom(p), p.OptionalString("session_data"));
+
+    /// <inheritdoc />
+    protected override MethodOutcome HandleChecked(RpcCall call, CloseParams parameters)
     {
-        string sessionId;
-        IReadOnlyList<AllocationParam> allocations;
-        string? sessionData;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            sessionId = p.String("app_session_id");
-            allocations = AllocationParam.ListFrom(p);
-            sessionData = p.OptionalString("session_data");
-        }
-        catch (ParamDecodeException)
-        {
-            return Fail(call, "failed to parse parameters");
-        }
+        var (sessionId, allocations, sessionData) = parameters;
 
         var now = Context.Now;
         var signers = SignerSet.Recover(Context, call, now);
@@ -64,7 +59,7 @@ public sealed class CloseAppSessionHandler(LedgerContext context)
         foreach (var alloc in allocations)
         {
             if (alloc.Amount < 0m && !Context.Has(DefectId.NegativeAmountsAccepted))
-                return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
+                return $"negative allocation: {GoDecimal.Format(alloc.Amount)} for asset {alloc.Asset}";
             if (!session.IsParticipant(alloc.Participant)) return $"allocation to non-participant {alloc.Participant}";
             var unified = LedgerAddress.AccountId(alloc.Participant);
             var share = state.Balance(session.SessionId, alloc.Participant, alloc.Asset);
@@ -79,6 +74,6 @@ public sealed class CloseAppSessionHandler(LedgerContext context)
         }
         if (!Context.Has(DefectId.OmittedParticipantKeepsShare))
             Conservation.ZeroOmittedShares(state, session.SessionId, allocations, now);
-        return Conservation.Verify(totals, listed);
+        return Conservation.Verify(totals, listed, state.Order);
     }
 }

@@ -1,12 +1,17 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
+using NitroConformance.Fixtures.Profiles;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary>The operate/close conservation rule: listed amounts per asset must equal the session total (Go's verifyAllocations).</summary>
 public static class Conservation
 {
-    /// <summary>Null when <paramref name="listed"/> redistributes <paramref name="totals"/> exactly; else the error text (no prefix).</summary>
-    public static string? Verify(IReadOnlyList<AssetBalance> totals, IReadOnlyDictionary<string, decimal> listed)
+    /// <summary>
+    /// Null when <paramref name="listed"/> redistributes <paramref name="totals"/> exactly; else the error text (no prefix).
+    /// Go walks both as maps (rpc_router_private.go ~l.867-887), so with several wrong assets the one named depends on
+    /// <paramref name="order"/> (and on the order of <paramref name="totals"/>).
+    /// </summary>
+    public static string? Verify(IReadOnlyList<AssetBalance> totals, IReadOnlyDictionary<string, decimal> listed, MapOrder order)
     {
         foreach (var total in totals)
         {
@@ -18,7 +23,7 @@ public static class Conservation
             }
             if (!has || sum != total.Amount) return $"asset {total.Asset} not fully redistributed";
         }
-        foreach (var (asset, sum) in listed)
+        foreach (var (asset, sum) in order.Arrange(listed))
             if (totals.All(t => t.Asset != asset) && sum != 0m) return $"allocation references unknown asset {asset}";
         return null;
     }

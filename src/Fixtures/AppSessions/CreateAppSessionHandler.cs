@@ -1,34 +1,31 @@
+using NitroConformance.Fixtures.Params;
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
-using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>create_app_session</c> (app-sessions.md §4): validation A1–A6, funding B0–B7, insert C.</summary>
 public sealed class CreateAppSessionHandler(LedgerContext context)
-    : LedgerWriteHandler(context, "create_app_session", "failed to create application session")
+    : LedgerWriteHandler<CreateAppSessionHandler.CreateParams>(context, "create_app_session", "failed to create application session")
 {
+    /// <summary>The Go <c>CreateAppSessionParams</c>.</summary>
+    public sealed record CreateParams(AppDefinition Definition, IReadOnlyList<AllocationParam> Allocations, string? SessionData);
+
     /// <inheritdoc />
-    protected override MethodOutcome HandleChecked(RpcCall call)
+    protected override CreateParams Decode(ParamReader p)
     {
-        AppDefinition definition;
-        IReadOnlyList<AllocationParam> allocations;
-        string? sessionData;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            var d = p.Object("definition");
-            definition = new AppDefinition(d.String("application"), d.String("protocol"), d.Strings("participants"),
-                d.Int64s("weights"), d.UInt64("quorum"), d.UInt64("challenge"), d.UInt64("nonce"));
-            allocations = AllocationParam.ListFrom(p);
-            sessionData = p.OptionalString("session_data");
-        }
-        catch (ParamDecodeException)
-        {
-            return Fail(call, "failed to parse parameters");
-        }
+        var d = p.Object("definition");
+        var definition = new AppDefinition(d.String("application"), d.String("protocol"), d.Strings("participants"),
+            d.Int64s("weights"), d.UInt64("quorum"), d.UInt64("challenge"), d.UInt64("nonce"));
+        return new CreateParams(definition, AllocationParam.ListFrom(p), p.OptionalString("session_data"));
+    }
+
+    /// <inheritdoc />
+    protected override MethodOutcome HandleChecked(RpcCall call, CreateParams parameters)
+    {
+        var (definition, allocations, sessionData) = parameters;
 
         var now = Context.Now;
         var signers = SignerSet.Recover(Context, call, now);
@@ -102,7 +99,7 @@ public sealed class CreateAppSessionHandler(LedgerContext context)
     {
         if (alloc.Amount == 0m) return null;
         if (alloc.Amount < 0m && !Context.Has(DefectId.NegativeAmountsAccepted))
-            return $"negative allocation: {LedgerAmount.Format(alloc.Amount)} for asset {alloc.Asset}";
+            return $"negative allocation: {GoDecimal.Format(alloc.Amount)} for asset {alloc.Asset}";
 
         var signed = signers.Signed(alloc.Participant, out var viaKey);
         if (alloc.Amount > 0m && !signed && !Context.Has(DefectId.CreateWithoutFunderSignature))

@@ -1,29 +1,24 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
+using NitroConformance.Fixtures.Params;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>get_app_definition</c> (public): the stored definition of any session, application left blank.</summary>
-public sealed class GetAppDefinitionHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class GetAppDefinitionHandler(LedgerContext context) : ParamsHandler<string>
 {
     /// <inheritdoc />
-    public string Method => "get_app_definition";
+    public override string Method => "get_app_definition";
 
     /// <inheritdoc />
-    public bool IsPrivate => false;
+    public override bool IsPrivate => false;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    protected override string Decode(ParamReader p) => p.String("app_session_id");
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, string sessionId)
     {
-        string sessionId;
-        try
-        {
-            sessionId = ParamReader.From(call.Params).String("app_session_id");
-        }
-        catch (ParamDecodeException)
-        {
-            return MethodOutcome.Fail("failed to parse parameters");
-        }
         if (sessionId == "") return MethodOutcome.Fail("missing account ID");
         var session = context.State.FindAppSession(sessionId);
         return session is null

@@ -1,34 +1,29 @@
 using System.Text.Json.Nodes;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
+using NitroConformance.Fixtures.Params;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>get_app_sessions</c> (public): filter by participant/status, sort by <c>updated_at</c>, page.</summary>
-public sealed class GetAppSessionsHandler(LedgerContext context) : IRpcMethodHandler
+public sealed class GetAppSessionsHandler(LedgerContext context) : ParamsHandler<GetAppSessionsHandler.QueryParams>
 {
-    /// <inheritdoc />
-    public string Method => "get_app_sessions";
+    /// <summary>The Go <c>GetAppSessionParams</c>.</summary>
+    public sealed record QueryParams(string Participant, string Status, ListOptions Options);
 
     /// <inheritdoc />
-    public bool IsPrivate => false;
+    public override string Method => "get_app_sessions";
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    public override bool IsPrivate => false;
+
+    /// <inheritdoc />
+    protected override QueryParams Decode(ParamReader p) => new(p.String("participant"), p.String("status"), ListOptions.From(p));
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, QueryParams parameters)
     {
-        string participant, status;
-        ListOptions options;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            participant = p.String("participant");
-            status = p.String("status");
-            options = ListOptions.From(p);
-        }
-        catch (ParamDecodeException)
-        {
-            return MethodOutcome.Fail("failed to parse parameters");
-        }
+        var (participant, status, options) = parameters;
         if (options.Descending(byDefault: true) is not { } descending) return MethodOutcome.Fail("failed to get application sessions");
 
         var rows = context.State.AppSessions.Where(s =>

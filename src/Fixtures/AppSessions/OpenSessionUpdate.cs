@@ -1,5 +1,5 @@
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.AppSessions;
 

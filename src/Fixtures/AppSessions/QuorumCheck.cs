@@ -1,5 +1,5 @@
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
@@ -10,7 +10,8 @@ public static class QuorumCheck
     public static string? Verify(LedgerContext context, AppSessionRecord session, SignerSet signers, string intent)
     {
         var weights = session.WeightsByParticipant();
-        foreach (var wallet in signers.Wallets)
+        // Go walks the signer wallets as a map (app_session_service.go ~l.777-782): which unknown one is named varies.
+        foreach (var wallet in context.State.Order.Arrange(signers.Wallets))
         {
             if (!weights.ContainsKey(wallet) && !context.Has(DefectId.AcceptNonParticipantSigner))
                 return $"signature from unknown participant wallet {wallet}";

@@ -1,4 +1,5 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.Params;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.AppSessions;
@@ -42,7 +43,7 @@ public static class SessionKeyRules
             return $"operation denied: asset {asset} not allowed in session key spending cap";
         var used = context.State.SessionKeyUsage(key.Key, asset);
         if (used + requested > cap)
-            return $"operation denied: insufficient session key allowance: {LedgerAmount.Format(requested)} required, {LedgerAmount.Format(cap - used)} available";
+            return $"operation denied: insufficient session key allowance: {GoDecimal.Format(requested)} required, {GoDecimal.Format(cap - used)} available";
         return null;
     }
 
@@ -61,7 +62,8 @@ public static class SessionKeyRules
     /// <summary>§3.2: every signer that maps to another wallet must be an active key scoped to the session's application.</summary>
     public static string? ValidateQuorumKeys(LedgerContext context, SignerSet signers, string application, DateTimeOffset now)
     {
-        foreach (var signer in signers.Signers)
+        // A map walk in Go (app_session_service.go ~l.63-77): which failing key is named varies.
+        foreach (var signer in context.State.Order.Arrange(signers.Signers))
         {
             if (signers.Map(signer) == signer) continue;
             var record = FindActive(context, signer, now, out var cause);

@@ -1,4 +1,4 @@
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.AppSessions;
@@ -39,7 +39,8 @@ public sealed class SignerSet
     {
         viaKey = null;
         if (Signers.Contains(participant, StringComparer.Ordinal)) return true;
-        foreach (var signer in Signers)
+        // Go looks the key up in a map walk (app_session_service.go ~l.28-42): with two keys of one wallet either may be charged.
+        foreach (var signer in _context.State.Order.Arrange(Signers))
         {
             if (Map(signer) == participant && signer != participant)
             {

@@ -1,33 +1,25 @@
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
+using NitroConformance.Fixtures.Params;
 
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>submit_app_state</c> (app-sessions.md §5): steps S1–S7 and the operate/deposit/withdraw rules.</summary>
 public sealed class SubmitAppStateHandler(LedgerContext context)
-    : LedgerWriteHandler(context, "submit_app_state", "failed to submit app state")
+    : LedgerWriteHandler<SubmitAppStateHandler.SubmitParams>(context, "submit_app_state", "failed to submit app state")
 {
+    /// <summary>The Go <c>SubmitAppStateParams</c>.</summary>
+    public sealed record SubmitParams(string SessionId, string Intent, ulong Version, IReadOnlyList<AllocationParam> Allocations, string? SessionData);
+
     /// <inheritdoc />
-    protected override MethodOutcome HandleChecked(RpcCall call)
+    protected override SubmitParams Decode(ParamReader p) =>
+        new(p.String("app_session_id"), p.String("intent"), p.UInt64("version"), AllocationParam.ListFrom(p), p.OptionalString("session_data"));
+
+    /// <inheritdoc />
+    protected override MethodOutcome HandleChecked(RpcCall call, SubmitParams parameters)
     {
-        string sessionId, intent;
-        ulong version;
-        IReadOnlyList<AllocationParam> allocations;
-        string? sessionData;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            sessionId = p.String("app_session_id");
-            intent = p.String("intent");
-            version = p.UInt64("version");
-            allocations = AllocationParam.ListFrom(p);
-            sessionData = p.OptionalString("session_data");
-        }
-        catch (ParamDecodeException)
-        {
-            return Fail(call, "failed to parse parameters");
-        }
+        var (sessionId, intent, version, allocations, sessionData) = parameters;
 
         var now = Context.Now;
         var signers = SignerSet.Recover(Context, call, now);
@@ -82,11 +74,13 @@ public sealed class SubmitAppStateHandler(LedgerContext context)
         var pushes = update.BalanceChanged.Select(w => BalanceNotifications.For(state, w)).ToList();
         if (!Context.Has(DefectId.AsuNotSent))
         {
-            var payload = AppSessionJson.AsuPayload(state, session);
+            // Go lists the allocations afresh for every participant's push (app_session_service.go ~l.594-597).
+            var random = state.Order.IsRandom;
+            var payload = random ? null : AppSessionJson.AsuPayload(state, session);
             foreach (var participant in session.Participants)
             {
                 if (Context.Has(DefectId.AsuNotSentToSender) && participant == call.CallerWallet) continue;
-                pushes.Add(new Notification(participant, "asu", payload.DeepClone()));
+                pushes.Add(new Notification(participant, "asu", payload?.DeepClone() ?? AppSessionJson.AsuPayload(state, session)));
             }
         }
         return BalancePushOutcomes.Ok(Context, call, AppSessionJson.MutationResult(sessionId, AppSessionStatus.Open, session.Version), pushes);

@@ -3,6 +3,7 @@ using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Hosting;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Params;
+using NitroConformance.Fixtures.Profiles;
 using NitroConformance.Protocol.Crypto;
 using ProtocolAllowance = NitroConformance.Protocol.Crypto.Allowance;
 
@@ -63,7 +64,9 @@ public sealed class AuthService(NodeRuntime node)
         var challenge = node.Challenges.Find(token);
         if (challenge is null) return Failed("invalid challenge");
 
-        var recovered = RecoverPolicySigner(challenge, signature);
+        var policy712 = PolicyOf(challenge);
+        if (node.Behaviour.GoFaithful) PanicOnShortSignature(challenge.Application, policy712, signature);
+        var recovered = Eip712Auth.TryRecoverSigner(challenge.Application, policy712, signature, out var signer) ? signer : null;
         if (recovered is null) return Failed("invalid signature");
         if (node.Has(DefectId.AuthVerifyWrongSignerAccepted)) recovered = challenge.Address;
 
@@ -109,13 +112,28 @@ public sealed class AuthService(NodeRuntime node)
         return new AuthOutcome(MethodOutcome.Ok(result), AuthVerifyMethod, policy);
     }
 
-    // Rebuilds the EIP-712 Policy from the stored challenge and recovers its signer; null when the typed data
+    // The EIP-712 Policy the stored challenge was issued for. Recovery fails ("invalid signature") when the typed data
     // cannot be encoded (empty application, non-address wallet/key) or the signature is short or unrecoverable.
-    private static string? RecoverPolicySigner(PendingChallenge challenge, string signature)
-    {
-        var policy = new AuthPolicy(challenge.Token.ToString("D"), challenge.Scope, challenge.Address, challenge.SessionKey,
+    private static AuthPolicy PolicyOf(PendingChallenge challenge) =>
+        new(challenge.Token.ToString("D"), challenge.Scope, challenge.Address, challenge.SessionKey,
             challenge.SessionKeyExpiresAt, challenge.Allowances.Select(a => new ProtocolAllowance(a.Asset, a.Amount)).ToList());
-        return Eip712Auth.TryRecoverSigner(challenge.Application, policy, signature, out var address) ? address : null;
+
+    // The Go node hashes the typed data first and then reads the signature's 65th byte without a length check
+    // (signer.go ~l.131, reached from rpc_router_auth.go ~l.195): a shorter signature panics once the data encodes.
+    private static void PanicOnShortSignature(string application, AuthPolicy policy, string signature)
+    {
+        var length = (signature.Length - 2) / 2;
+        if (length >= 65 || application.Length == 0) return;
+        try
+        {
+            _ = Eip712Auth.Digest(application, policy);
+        }
+        catch (FormatException)
+        {
+            return;
+        }
+        throw new GoPanicException($"runtime error: index out of range [64] with length {length}",
+            "signer.go ~l.131 via rpc_router_auth.go ~l.195");
     }
 
     private string? ValidateAllowances(IReadOnlyList<RequestedAllowance> allowances)
@@ -124,8 +142,16 @@ public sealed class AuthService(NodeRuntime node)
         foreach (var a in allowances)
         {
             if (!enabled.Contains(a.Asset)) return $"asset '{a.Asset}' is not supported";
-            if (!DecimalText.TryParse(a.Amount, out var amount))
+            decimal amount;
+            if (node.Behaviour.GoFaithful)
+            {
+                if (GoDecimal.Parse(a.Amount, out amount) is { } goError)
+                    return $"invalid amount '{a.Amount}' for asset '{a.Asset}': {goError}";
+            }
+            else if (!GoDecimal.TryParseInRange(a.Amount, out amount))
+            {
                 return $"invalid amount '{a.Amount}' for asset '{a.Asset}': can't convert {a.Amount} to decimal";
+            }
             if (amount < 0)
                 return $"allowance amount cannot be negative for asset '{a.Asset}', got '{a.Amount}'";
         }

@@ -19,4 +19,7 @@ public sealed class AuthSessionTable(TimeProvider clock, TimeSpan lifetime)
         _lastActive[wallet] = clock.GetUtcNow();
         return true;
     }
+
+    /// <summary>Forgets every session (a restarted Go node keeps them only in memory).</summary>
+    public void Clear() => _lastActive.Clear();
 }

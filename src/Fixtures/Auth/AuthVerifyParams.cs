@@ -7,18 +7,15 @@ namespace NitroConformance.Fixtures.Auth;
 public sealed record AuthVerifyParams(Guid Challenge, string Jwt)
 {
     /// <summary>Parses params; null on a type mismatch or a present-but-invalid challenge.</summary>
-    public static AuthVerifyParams? TryParse(JsonNode parameters)
-    {
-        if (!GoParams.TryFrom(parameters, out var p)) return null;
-        if (!p.TryString("jwt", out var jwt)) return null;
-        var challengeNode = p.Get("challenge");
-        var challenge = Guid.Empty;
-        if (challengeNode is not null)
+    public static AuthVerifyParams? TryParse(JsonNode parameters) =>
+        ParamReader.TryDecode(parameters, p =>
         {
-            if (!GoParams.TryString(challengeNode, out var text) || !TryParseUuid(text, out challenge)) return null;
-        }
-        return new AuthVerifyParams(challenge, jwt);
-    }
+            var jwt = p.String("jwt");
+            var challenge = Guid.Empty;
+            // uuid.UUID decodes from a string; a missing or null key leaves the zero UUID.
+            if (p.OptionalString("challenge") is { } text && !TryParseUuid(text, out challenge)) throw new ParamDecodeException("challenge");
+            return new AuthVerifyParams(challenge, jwt);
+        });
 
     // The UUID text forms Go's uuid package accepts: 36-char, urn:uuid:, braced, 32 hex digits.
     private static bool TryParseUuid(string text, out Guid value)

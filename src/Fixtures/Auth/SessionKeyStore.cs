@@ -61,7 +61,8 @@ public sealed class SessionKeyStore : ISessionKeyDirectory
         var caps = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var allowance in allowances)
         {
-            if (!caps.ContainsKey(allowance.Asset) && DecimalText.TryParse(allowance.Amount, out var amount))
+            // The Go grammar accepts every text the default validation lets through, with the same value, and more (e.g. 1e100).
+            if (!caps.ContainsKey(allowance.Asset) && GoDecimal.TryParse(allowance.Amount, out var amount))
                 caps[allowance.Asset] = amount;
         }
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.Auth;
 

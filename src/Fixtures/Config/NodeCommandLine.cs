@@ -7,10 +7,11 @@ public static class NodeCommandLine
 {
     /// <summary>One-line usage text printed after an argument error.</summary>
     public const string Usage =
-        "usage: NitroConformance.Fixtures [--host ADDRESS] [--port N] [--config FILE.yaml] [--defect KEY ...] [--relay] [--list-defects]";
+        "usage: NitroConformance.Fixtures [--host ADDRESS] [--port N] [--config FILE.yaml] [--profile default|go-v0.5] [--random-order] [--random-seed N] [--defect KEY ...] [--relay] [--list-defects]";
 
     /// <summary>
-    /// Parses <paramref name="args"/>; <c>--host</c>, <c>--port</c>, <c>--relay</c> and <c>--defect</c> override or add to
+    /// Parses <paramref name="args"/>; <c>--host</c>, <c>--port</c>, <c>--relay</c>, <c>--profile</c>, <c>--random-order</c>,
+    /// <c>--random-seed</c> and <c>--defect</c> override or add to
     /// the <c>--config</c> file. Throws <see cref="ArgumentException"/> naming the argument, or
     /// <see cref="NodeConfigException"/> for the file.
     /// </summary>
@@ -21,6 +22,9 @@ public static class NodeCommandLine
         string? host = null;
         int? port = null;
         var relay = false;
+        NodeProfile? profile = null;
+        var randomOrder = false;
+        int? randomSeed = null;
         var defects = new List<DefectId>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -46,6 +50,21 @@ public static class NodeCommandLine
                 case "--relay":
                     relay = true;
                     break;
+                case "--profile":
+                    var name = Next();
+                    if (!NodeProfileNames.TryParse(name, out var parsed))
+                        throw new ArgumentException($"--profile: unknown profile '{name}'; known profiles: {NodeProfileNames.Known}");
+                    profile = parsed;
+                    break;
+                case "--random-order":
+                    randomOrder = true;
+                    break;
+                case "--random-seed":
+                    var seedText = Next();
+                    if (!int.TryParse(seedText, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed))
+                        throw new ArgumentException($"--random-seed: not a 32-bit integer: '{seedText}'");
+                    randomSeed = seed;
+                    break;
                 case "--list-defects":
                     listOnly = true;
                     break;
@@ -58,6 +77,9 @@ public static class NodeCommandLine
         if (host is not null) options = options with { Host = host };
         if (port is not null) options = options with { Port = port.Value };
         if (relay) options = options with { AppMessageRelay = true };
+        if (profile is not null) options = options with { Profile = profile.Value };
+        if (randomOrder) options = options with { RandomOrder = true };
+        if (randomSeed is not null) options = options with { RandomSeed = randomSeed };
         if (defects.Count > 0) options = options with { Defects = options.Defects.Concat(defects).ToHashSet() };
         return options;
     }

@@ -14,7 +14,7 @@ public sealed class NodeConfigFile
     private static readonly HashSet<string> TopLevelKeys =
     [
         "broker_private_key", "host", "port", "relay", "max_frame_bytes", "timestamp_window_seconds", "protocols",
-        "assets", "networks", "balances", "defects",
+        "assets", "networks", "balances", "defects", "profile", "random_order", "random_seed",
     ];
 
     private readonly string _path;
@@ -73,6 +73,9 @@ public sealed class NodeConfigFile
                 "networks" => options with { Networks = Sequence(value, key).Select((n, i) => Network(n, $"{key}[{i}]")).ToList() },
                 "balances" => options with { InitialBalances = Sequence(value, key).Select((n, i) => Balance(n, $"{key}[{i}]")).ToList() },
                 "defects" => options with { Defects = Sequence(value, key).Select((n, i) => Defect(n, $"{key}[{i}]")).ToHashSet() },
+                "profile" => options with { Profile = Profile(value, key) },
+                "random_order" => options with { RandomOrder = Bool(value, key) },
+                "random_seed" => options with { RandomSeed = Int(value, key, int.MinValue, int.MaxValue) },
                 _ => options,
             };
             if (key == "broker_private_key") CheckKey(value, options.BrokerPrivateKey);
@@ -132,6 +135,14 @@ public sealed class NodeConfigFile
             Scalar(Required(map, node, field, "wallet"), field + ".wallet"),
             Scalar(Required(map, node, field, "asset"), field + ".asset"),
             amount);
+    }
+
+    private NodeProfile Profile(YamlNode node, string field)
+    {
+        var name = Scalar(node, field);
+        return NodeProfileNames.TryParse(name, out var profile)
+            ? profile
+            : throw Error(node, field, $"unknown profile '{name}'; known profiles: {NodeProfileNames.Known}");
     }
 
     private DefectId Defect(YamlNode node, string field)

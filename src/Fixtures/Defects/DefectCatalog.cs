@@ -1,6 +1,6 @@
 namespace NitroConformance.Fixtures.Defects;
 
-/// <summary>Every defect the reference node can be seeded with; the suite must catch each one.</summary>
+/// <summary>Every defect the reference node can be seeded with; the suite (or, for concurrency defects, the load harness) must catch each one.</summary>
 public static class DefectCatalog
 {
     /// <summary>All defects, one entry per <see cref="DefectId"/>.</summary>
@@ -81,6 +81,10 @@ public static class DefectCatalog
         new(DefectId.ResponsesSignedByWrongKey, "responses-signed-by-wrong-key", "envelope-auth",
             "responses and pushes are signed by the broker key", "clearnode-rpc.md §4.2",
             "frames are signed by a key other than the broker's"),
+        new(DefectId.NonAtomicBalanceUpdate, "non-atomic-balance-update", "concurrency",
+            "a transfer's balance check and writes are one atomic step", "clearnode-rpc.md §7",
+            "transfer reads both balances, lets other requests run, then writes the balances it computed from the stale reads (lost updates)",
+            DefectHarness.Load),
     ];
 
     /// <summary>Finds a defect by its kebab-case key; throws naming the known keys when there is none.</summary>

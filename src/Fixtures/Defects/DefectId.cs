@@ -34,4 +34,6 @@ public enum DefectId
     StaleTimestampAccepted,
     AuthVerifyWrongSignerAccepted,
     ResponsesSignedByWrongKey,
+    // Concurrency (caught by the load harness's bank workload, not by sequential cases)
+    NonAtomicBalanceUpdate,
 }

@@ -18,8 +18,12 @@ public static class EnvelopeDecoder
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
-    /// <summary>Decodes <paramref name="text"/>; returns the request or the failure to answer.</summary>
-    public static (InboundRequest? Request, EnvelopeFailure? Failure) Decode(string text)
+    /// <summary>
+    /// Decodes <paramref name="text"/>; returns the request or the failure to answer. With
+    /// <paramref name="validateNestedRes"/> (the Go profile) a <c>res</c> beside a null <c>req</c> is validated field by
+    /// field as Go's validator does (rpc.go ~l.12-13, 46-50; rpc_node.go ~l.177-186).
+    /// </summary>
+    public static (InboundRequest? Request, EnvelopeFailure? Failure) Decode(string text, bool validateNestedRes = false)
     {
         // Same-length rewrite, so raw req offsets stay valid against the original text.
         var parseable = SurrogateEscapes.Sanitize(text);
@@ -36,14 +40,14 @@ public static class EnvelopeDecoder
 
         using (document)
         {
-            var (request, failure) = Decode(document.RootElement, text);
+            var (request, failure) = Decode(document.RootElement, text, validateNestedRes);
             if (request is not null && !ReferenceEquals(parseable, text))
                 request = request with { RawReq = OriginalSlice(parseable, text, request.RawReq) };
             return (request, failure);
         }
     }
 
-    private static (InboundRequest?, EnvelopeFailure?) Decode(JsonElement root, string text)
+    private static (InboundRequest?, EnvelopeFailure?) Decode(JsonElement root, string text, bool validateNestedRes)
     {
         if (root.ValueKind == JsonValueKind.Null)
             return (null, new EnvelopeFailure(EnvelopeFailure.ValidationFailed, 0));
@@ -53,6 +57,7 @@ public static class EnvelopeDecoder
         var req = new RequestData();
         var reqIsNull = false;
         var hasRes = false;
+        var res = new RequestData();
         var savedError = false;
         string? sid = null;
         List<string>? signatures = null;
@@ -74,7 +79,7 @@ public static class EnvelopeDecoder
                         reqIsNull = false;
                     }
                     if (!req.TryDecode(value))
-                        return (null, new EnvelopeFailure(EnvelopeFailure.InvalidFormat, reqIsNull ? 0 : req.RequestId));
+                        return (null, Malformed(reqIsNull, req));
                     break;
                 case "res":
                     if (value.ValueKind == JsonValueKind.Null)
@@ -82,8 +87,9 @@ public static class EnvelopeDecoder
                         hasRes = false;
                         break;
                     }
-                    if (!new RequestData().TryDecode(value))
-                        return (null, new EnvelopeFailure(EnvelopeFailure.InvalidFormat, reqIsNull ? 0 : req.RequestId));
+                    res = new RequestData();
+                    if (!res.TryDecode(value))
+                        return (null, Malformed(reqIsNull, req));
                     hasRes = true;
                     break;
                 case "sid":
@@ -105,7 +111,7 @@ public static class EnvelopeDecoder
                     foreach (var element in value.EnumerateArray())
                     {
                         if (element.ValueKind != JsonValueKind.String || !IsPrefixedHex(element.GetString()!))
-                            return (null, new EnvelopeFailure(EnvelopeFailure.InvalidFormat, reqIsNull ? 0 : req.RequestId));
+                            return (null, Malformed(reqIsNull, req));
                         signatures.Add(element.GetString()!);
                     }
                     break;
@@ -113,22 +119,27 @@ public static class EnvelopeDecoder
         }
 
         if (savedError)
-            return (null, new EnvelopeFailure(EnvelopeFailure.InvalidFormat, reqIsNull ? 0 : req.RequestId));
+            return (null, Malformed(reqIsNull, req));
 
         if (reqIsNull)
         {
             // Go: a null req with a res passes validation and is answered "message request is empty";
             // without res the validator rejects it. Either way the id is the server's time.
-            return (null, new EnvelopeFailure(hasRes ? "message request is empty" : EnvelopeFailure.ValidationFailed, 0));
+            var resValid = hasRes && (!validateNestedRes || res.HasRequiredFields);
+            return (null, new EnvelopeFailure(resValid ? "message request is empty" : EnvelopeFailure.ValidationFailed, 0));
         }
 
-        if (hasRes || req.RequestId == 0 || string.IsNullOrEmpty(req.Method) || req.Params is null || req.Timestamp == 0)
+        if (hasRes || !req.HasRequiredFields)
             return (null, new EnvelopeFailure(EnvelopeFailure.ValidationFailed, 0));
 
-        var request = new InboundRequest(req.RequestId, req.Method, req.Params, req.Timestamp, req.RawText!,
+        var request = new InboundRequest(req.RequestId, req.Method!, req.Params!, req.Timestamp, req.RawText!,
             (IReadOnlyList<string>?)signatures ?? [], sid, text);
         return (request, null);
     }
+
+    // A decode error: its id is the one decoded so far; with req set to null, the Go node dereferences nil answering it.
+    private static EnvelopeFailure Malformed(bool reqIsNull, RequestData req) =>
+        new(EnvelopeFailure.InvalidFormat, reqIsNull ? 0 : req.RequestId, NilRequest: reqIsNull);
 
     // The raw req as it was received: the sanitized slice located in the sanitized text, cut from the original.
     private static string OriginalSlice(string parseable, string original, string rawSanitized)
@@ -157,6 +168,9 @@ public static class EnvelopeDecoder
         public JsonNode? Params;
         public ulong Timestamp;
         public string? RawText;
+
+        // The validator's "required" tags: non-zero id and timestamp, non-empty method, non-null params.
+        public bool HasRequiredFields => RequestId != 0 && !string.IsNullOrEmpty(Method) && Params is not null && Timestamp != 0;
 
         public bool TryDecode(JsonElement value)
         {

@@ -1,6 +1,8 @@
 using NitroConformance.Fixtures.Auth;
 using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Envelope;
+using NitroConformance.Fixtures.Profiles;
+using NitroConformance.Fixtures.Routing;
 using NitroConformance.Fixtures.Transport;
 using NitroConformance.Protocol.Crypto;
 
@@ -21,9 +23,12 @@ public sealed class NodeRuntime
         Options = options;
         Clock = options.Clock;
         Broker = EthKey.FromHex(options.BrokerPrivateKey);
-        Defects = options.Defects;
+        Behaviour = NodeBehaviour.From(options);
+        Defects = Behaviour.Defects(options.Defects);
         Signer = new FrameSigner(Has(DefectId.ResponsesSignedByWrongKey) ? WrongBrokerKey : Broker);
-        Challenges = new ChallengeStore(Clock, options.MaxChallenges, options.ChallengeLifetime);
+        Challenges = new ChallengeStore(Clock, options.MaxChallenges, options.ChallengeLifetime,
+            Behaviour.GoFaithful ? ChallengeStore.GoSweepInterval : null);
+        Ledger = new State.NodeLedgerState(Behaviour);
         AuthSessions = new AuthSessionTable(Clock, options.AuthSessionLifetime);
         Jwt = new JwtCodec(Clock, options.AuthSessionLifetime);
     }
@@ -37,7 +42,10 @@ public sealed class NodeRuntime
     /// <summary>The broker key (its address is <c>broker_address</c>).</summary>
     public EthKey Broker { get; }
 
-    /// <summary>Seeded defects of this instance.</summary>
+    /// <summary>Profile-dependent behaviour (Go fidelity, replay window, iteration order).</summary>
+    public NodeBehaviour Behaviour { get; }
+
+    /// <summary>Seeded defects of this instance (under the Go profile including the Go bugs).</summary>
     public IReadOnlySet<DefectId> Defects { get; }
 
     /// <summary>Signs outbound frames.</summary>
@@ -65,7 +73,10 @@ public sealed class NodeRuntime
     public object StateLock { get; } = new();
 
     /// <summary>Ledger balances and app sessions (seed with <c>Ledger.Credit</c> or <see cref="ReferenceNodeOptions.InitialBalances"/>).</summary>
-    public Ledger.NodeLedgerState Ledger { get; } = new();
+    public State.NodeLedgerState Ledger { get; }
+
+    /// <summary>Recorded calls for <c>get_rpc_history</c> (kept across a restart, like the Go node's table).</summary>
+    public RpcHistory History { get; } = new();
 
     /// <summary>Amount a session key has spent of an asset (wired to the ledger; 0 until then).</summary>
     public Func<string, string, decimal> SessionKeyUsage { get; set; } = static (_, _) => 0m;
@@ -76,6 +87,32 @@ public sealed class NodeRuntime
 
     /// <summary>Looks up an app session for the relay (wired to the ledger's session store).</summary>
     public Func<string, RelaySession?> FindAppSession { get; set; } = static _ => null;
+
+    private TaskCompletionSource<GoPanicException> _death = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the node died of a Go panic (<see cref="NodeProfile.GoV05"/> only).</summary>
+    public Task<GoPanicException> Death => _death.Task;
+
+    /// <summary>True after a Go panic until <see cref="Revive"/>.</summary>
+    public bool IsDead => _death.Task.IsCompleted;
+
+    /// <summary>Dies as the Go process does on an unrecovered panic: every connection is dropped at once.</summary>
+    public void Die(GoPanicException panic)
+    {
+        if (!_death.TrySetResult(panic)) return;
+        foreach (var connection in Hub.All.ToList()) connection.Abort();
+    }
+
+    /// <summary>
+    /// Comes back after a death like a restarted Go process: what Go keeps in memory (challenges, auth sessions) is
+    /// gone, what it keeps in its database (ledger, sessions, keys, tags, history) is kept.
+    /// </summary>
+    public void Revive()
+    {
+        Challenges.Clear();
+        AuthSessions.Clear();
+        _death = new TaskCompletionSource<GoPanicException>(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>True when <paramref name="defect"/> is seeded.</summary>
     public bool Has(DefectId defect) => Defects.Contains(defect);

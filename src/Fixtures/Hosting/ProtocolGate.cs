@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.Hosting;

@@ -4,21 +4,18 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.Methods;
 
 /// <summary><c>get_assets</c> with optional <c>chain_id</c> filter (clearnode-rpc.md §7).</summary>
-public sealed class GetAssetsHandler(IReadOnlyList<NodeAsset> assets) : IRpcMethodHandler
+public sealed class GetAssetsHandler(IReadOnlyList<NodeAsset> assets) : ParamsHandler<uint?>
 {
     /// <inheritdoc />
-    public string Method => "get_assets";
+    public override string Method => "get_assets";
 
     /// <inheritdoc />
-    public bool IsPrivate => false;
+    public override bool IsPrivate => false;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
-    {
-        if (!GoParams.TryFrom(call.Params, out var p)) return MethodOutcome.Fail("failed to parse parameters");
-        var node = p.Get("chain_id");
-        if (!GoParams.TryUInt(node, uint.MaxValue, out var chain)) return MethodOutcome.Fail("failed to parse parameters");
-        // A pointer field in Go: absent/null means "no filter", an explicit 0 filters on chain 0.
-        return MethodOutcome.Ok(AssetList.Payload(assets, node is null ? null : (uint)chain));
-    }
+    // A pointer field in Go: absent/null means "no filter", an explicit 0 filters on chain 0.
+    protected override uint? Decode(ParamReader p) => p.Has("chain_id") ? p.UInt32("chain_id") : null;
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, uint? chainId) => MethodOutcome.Ok(AssetList.Payload(assets, chainId));
 }

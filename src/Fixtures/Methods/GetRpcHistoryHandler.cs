@@ -6,24 +6,22 @@ using NitroConformance.Fixtures.Routing;
 namespace NitroConformance.Fixtures.Methods;
 
 /// <summary><c>get_rpc_history</c> (private): the caller's stored history calls, 10 per page by default, at most 100.</summary>
-public sealed class GetRpcHistoryHandler(RpcHistory history) : IRpcMethodHandler
+public sealed class GetRpcHistoryHandler(RpcHistory history) : ParamsHandler<(uint Offset, uint Limit, string Sort)>
 {
     /// <inheritdoc />
-    public string Method => "get_rpc_history";
+    public override string Method => "get_rpc_history";
 
     /// <inheritdoc />
-    public bool IsPrivate => true;
+    public override bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    protected override (uint Offset, uint Limit, string Sort) Decode(ParamReader p) =>
+        (p.UInt32("offset"), p.UInt32("limit"), p.String("sort"));
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, (uint Offset, uint Limit, string Sort) page)
     {
-        if (!GoParams.TryFrom(call.Params, out var p)
-            || !p.TryUInt("offset", uint.MaxValue, out var offset)
-            || !p.TryUInt("limit", uint.MaxValue, out var limit)
-            || !GoParams.TryString(p.Get("sort"), out var sort))
-        {
-            return MethodOutcome.Fail("failed to parse parameters");
-        }
+        var (offset, limit, sort) = page;
         var pageSize = limit == 0 ? 10 : (int)Math.Min(limit, 100);
         var rows = history.For(call.CallerWallet ?? "", sort.Equals("asc", StringComparison.OrdinalIgnoreCase),
             (int)Math.Min(offset, int.MaxValue), pageSize);

@@ -1,30 +1,32 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Hosting;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Params;
 
 namespace NitroConformance.Fixtures.Methods;
 
 /// <summary><c>get_session_keys</c> (private): the caller's active keys, newest first (clearnode-rpc.md §7).</summary>
-public sealed class GetSessionKeysHandler(NodeRuntime node) : IRpcMethodHandler
+public sealed class GetSessionKeysHandler(NodeRuntime node) : ParamsHandler<(uint Offset, uint Limit)>
 {
     /// <inheritdoc />
-    public string Method => "get_session_keys";
+    public override string Method => "get_session_keys";
 
     /// <inheritdoc />
-    public bool IsPrivate => true;
+    public override bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    protected override (uint Offset, uint Limit) Decode(ParamReader p)
     {
-        if (!GoParams.TryFrom(call.Params, out var p)
-            || !p.TryUInt("offset", uint.MaxValue, out var offset)
-            || !p.TryUInt("limit", uint.MaxValue, out var limit)
-            || !GoParams.TryString(p.Get("sort"), out _))
-        {
-            return MethodOutcome.Fail("failed to parse parameters");
-        }
+        // sort is decoded (so its type is checked) but not used.
+        _ = p.String("sort");
+        return (p.UInt32("offset"), p.UInt32("limit"));
+    }
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, (uint Offset, uint Limit) page)
+    {
+        var (offset, limit) = page;
 
         IEnumerable<Auth.SessionKeyStore.StoredKey> keys = node.SessionKeys.ActiveFor(call.CallerWallet ?? "", call.Now);
         // Limit and offset only apply when positive; there is no default page size here.
@@ -37,12 +39,12 @@ public sealed class GetSessionKeysHandler(NodeRuntime node) : IRpcMethodHandler
             var allowances = new JsonArray();
             foreach (var a in row.AllowanceList)
             {
-                DecimalText.TryParse(a.Amount, out var cap);
+                GoDecimal.TryParseInRange(a.Amount, out var cap);
                 allowances.Add(new JsonObject
                 {
                     ["asset"] = a.Asset,
-                    ["allowance"] = DecimalText.Format(cap),
-                    ["used"] = DecimalText.Format(node.SessionKeyUsage(row.Record.Key, a.Asset)),
+                    ["allowance"] = GoDecimal.Format(cap),
+                    ["used"] = GoDecimal.Format(node.SessionKeyUsage(row.Record.Key, a.Asset)),
                 });
             }
             var entry = new JsonObject

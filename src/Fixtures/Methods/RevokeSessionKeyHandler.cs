@@ -10,19 +10,20 @@ namespace NitroConformance.Fixtures.Methods;
 /// <c>sig[0]</c> must be the wallet or one of its active keys; a key other than the target must be a
 /// <c>clearnode</c> key.
 /// </summary>
-public sealed class RevokeSessionKeyHandler(SessionKeyStore keys) : IRpcMethodHandler
+public sealed class RevokeSessionKeyHandler(SessionKeyStore keys) : ParamsHandler<string>
 {
     /// <inheritdoc />
-    public string Method => "revoke_session_key";
+    public override string Method => "revoke_session_key";
 
     /// <inheritdoc />
-    public bool IsPrivate => true;
+    public override bool IsPrivate => true;
 
     /// <inheritdoc />
-    public MethodOutcome Handle(RpcCall call)
+    protected override string Decode(ParamReader p) => p.String("session_key");
+
+    /// <inheritdoc />
+    protected override MethodOutcome Handle(RpcCall call, string target)
     {
-        if (!GoParams.TryFrom(call.Params, out var p) || !p.TryString("session_key", out var target))
-            return MethodOutcome.Fail("failed to parse parameters");
         if (target == "") return MethodOutcome.Fail("session_key parameter is required");
 
         var wallet = call.CallerWallet ?? "";

@@ -4,6 +4,7 @@ using NitroConformance.Fixtures.Envelope;
 using NitroConformance.Fixtures.Hosting;
 using NitroConformance.Fixtures.Methods;
 using NitroConformance.Fixtures.Node;
+using NitroConformance.Fixtures.Profiles;
 using NitroConformance.Fixtures.Relay;
 using NitroConformance.Fixtures.Transport;
 
@@ -22,7 +23,7 @@ public sealed class RpcRouter
     private readonly Dictionary<string, IRpcMethodHandler> _handlers = new(StringComparer.Ordinal);
     private readonly AuthService _auth;
     private readonly AppMessageRelay? _relay;
-    private readonly RpcHistory _history = new();
+    private readonly RpcHistory _history;
 
     /// <summary>Creates the router with the node-core handlers registered.</summary>
     public RpcRouter(NodeRuntime node)
@@ -30,6 +31,7 @@ public sealed class RpcRouter
         _node = node;
         _auth = new AuthService(node);
         _relay = node.Options.AppMessageRelay ? new AppMessageRelay(node) : null;
+        _history = node.History;
         Register(new PingHandler());
         Register(new GetConfigHandler(node.Broker.Address, node.Options.EffectiveNetworks()));
         Register(new GetAssetsHandler(node.Options.Assets));
@@ -57,15 +59,22 @@ public sealed class RpcRouter
         }
     }
 
-    /// <summary>Handles one inbound message; never throws for bad input.</summary>
+    /// <summary>
+    /// Handles one inbound message; never throws for bad input. Under the Go profile the two inputs that crash the Go
+    /// node kill this node instead of being answered (<see cref="NodeRuntime.Die"/>).
+    /// </summary>
     public void Process(NodeConnection connection, string text)
     {
         lock (_node.StateLock)
         {
+            if (_node.IsDead) return;
+            var goFaithful = _node.Behaviour.GoFaithful;
             InboundRequest? request = null;
             try
             {
-                (request, var failure) = EnvelopeDecoder.Decode(text);
+                (request, var failure) = EnvelopeDecoder.Decode(text, validateNestedRes: goFaithful);
+                if (failure is { NilRequest: true } && goFaithful)
+                    throw new GoPanicException("runtime error: invalid memory address or nil pointer dereference", "rpc_node.go ~l.170-173");
                 if (failure is not null)
                 {
                     var id = failure.RequestId == 0 ? _node.NowMs() : failure.RequestId;
@@ -73,6 +82,10 @@ public sealed class RpcRouter
                     return;
                 }
                 Dispatch(connection, request!);
+            }
+            catch (GoPanicException panic)
+            {
+                _node.Die(panic);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

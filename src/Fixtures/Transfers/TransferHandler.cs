@@ -1,33 +1,31 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.Defects;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.Transfers;
 
 /// <summary><c>transfer</c> (clearnode-rpc.md §7): unified balance to unified balance, with replay refusal and caps.</summary>
 public sealed class TransferHandler(LedgerContext context)
-    : LedgerWriteHandler(context, "transfer", "failed to process transfer")
+    : LedgerWriteHandler<TransferHandler.TransferParams>(context, "transfer", "failed to process transfer")
 {
     // One cache per handler, and the factory builds one handler per node instance.
-    private readonly TransferReplayCache _replays = new();
+    private readonly TransferReplayCache _replays = new(context.Behaviour.ReplayWindow);
+
+    /// <summary>The Go <c>TransferParams</c>.</summary>
+    public sealed record TransferParams(string Destination, string DestinationTag, IReadOnlyList<(string Asset, decimal Amount)> Allocations);
 
     /// <inheritdoc />
-    protected override MethodOutcome HandleChecked(RpcCall call)
+    protected override TransferParams Decode(ParamReader p) =>
+        new(p.String("destination"), p.String("destination_user_tag"),
+            p.Objects("allocations").Select(a => (a.String("asset"), a.Decimal("amount"))).ToList());
+
+    /// <inheritdoc />
+    protected override MethodOutcome HandleChecked(RpcCall call, TransferParams parameters)
     {
-        string destination, destinationTag;
-        List<(string Asset, decimal Amount)> allocations;
-        try
-        {
-            var p = ParamReader.From(call.Params);
-            destination = p.String("destination");
-            destinationTag = p.String("destination_user_tag");
-            allocations = p.Objects("allocations").Select(a => (a.String("asset"), a.Decimal("amount"))).ToList();
-        }
-        catch (ParamDecodeException)
-        {
-            return Fail(call, "failed to parse parameters");
-        }
+        var (destination, destinationTag, allocations) = parameters;
 
         var now = Context.Now;
         if (_replays.Seen(call.RawReq, now))
@@ -76,7 +74,7 @@ public sealed class TransferHandler(LedgerContext context)
         return BalancePushOutcomes.Ok(Context, call, result, pushes);
     }
 
-    private string? Move(string from, string to, string? sessionKey, List<(string Asset, decimal Amount)> allocations,
+    private string? Move(string from, string to, string? sessionKey, IReadOnlyList<(string Asset, decimal Amount)> allocations,
         DateTimeOffset now, string fromTag, string toTag, JsonArray transactions)
     {
         var state = Context.State;
@@ -85,7 +83,7 @@ public sealed class TransferHandler(LedgerContext context)
         var toAccount = LedgerAddress.AccountId(to);
         foreach (var (asset, amount) in allocations)
         {
-            if (amount <= 0m) return $"invalid allocation: {LedgerAmount.Format(amount)} for asset {asset}";
+            if (amount <= 0m) return $"invalid allocation: {GoDecimal.Format(amount)} for asset {asset}";
             if (sessionKey is not null)
             {
                 var key = SessionKeyRules.FindActive(Context, sessionKey, now, out var cause);
@@ -93,11 +91,22 @@ public sealed class TransferHandler(LedgerContext context)
                 if (SessionKeyRules.SpendingDenied(Context, key, asset, amount) is { } denied)
                     return $"session key spending validation failed: {denied}";
             }
-            if (amount > state.Balance(fromAccount, from, asset)) return $"insufficient funds: {from} for asset {asset}";
-            state.Record(fromAccount, from, asset, -amount, sessionKey, now);
-            state.Record(toAccount, to, asset, amount, null, now);
+            var fromBalance = state.Balance(fromAccount, from, asset);
+            if (amount > fromBalance) return $"insufficient funds: {from} for asset {asset}";
+            if (Context.Has(DefectId.NonAtomicBalanceUpdate))
+            {
+                NonAtomicBalanceWrite.Apply(Context, (fromAccount, from), (toAccount, to), asset, amount, fromBalance, sessionKey, now);
+            }
+            else
+            {
+                state.Record(fromAccount, from, asset, -amount, sessionKey, now);
+                state.Record(toAccount, to, asset, amount, null, now);
+            }
             var tx = state.RecordTransaction(LedgerTransactionType.Transfer, fromAccount, toAccount, asset, amount, now);
-            transactions.Add(TransactionJson.From(tx, fromTag, toTag));
+            // The Go handler answers with the struct it just inserted, not the stored row (rpc_router_private.go ~l.360-378).
+            transactions.Add(Context.Behaviour.GoFaithful
+                ? TransactionJson.AsInserted(tx, amount, now, fromTag, toTag)
+                : TransactionJson.From(tx, fromTag, toTag));
         }
         return null;
     }

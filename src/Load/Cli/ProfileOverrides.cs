@@ -1,4 +1,5 @@
 using System.Globalization;
+using NitroConformance.Load.Capacity;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Profiles;
 using NitroConformance.Load.Thresholds;
@@ -12,7 +13,7 @@ public static class ProfileOverrides
     public static IReadOnlySet<string> Known { get; } = new HashSet<string>
     {
         "profile", "scenario", "target", "warmup", "duration", "rate", "copies", "sessions", "participants", "protocol",
-        "out", "run-id", "quiet", "shard", "max-iterations", "timeout", "max-in-flight", "no-thresholds",
+        "out", "run-id", "quiet", "shard", "max-iterations", "timeout", "max-in-flight", "no-thresholds", "budget", "max-rate",
     };
 
     /// <summary>Returns the profile with every given setting applied; errors name the option.</summary>
@@ -20,7 +21,8 @@ public static class ProfileOverrides
     {
         foreach (var key in s.Options.Keys)
             if (!Known.Contains(key)) throw new ArgumentException($"unknown option --{key} (known: {string.Join(", ", Known.Order().Select(k => "--" + k))}, --param k=v, --threshold EXPR)");
-        if (s.Get("scenario") is { } sc) p = p with { Scenario = sc };
+        // The profile's params belong to its own workload; another workload starts from its defaults (params are strict).
+        if (s.Get("scenario") is { } sc && sc != p.Scenario) p = p with { Scenario = sc, Params = new Dictionary<string, string>() };
         if (s.Get("target") is { } t) p = p with { Target = t };
         if (s.Get("warmup") is { } w) p = p with { WarmUp = Durations.Parse(w, "--warmup") };
         if (s.Get("timeout") is { } to) p = p with { Timeout = Durations.Parse(to, "--timeout") };
@@ -44,6 +46,14 @@ public static class ProfileOverrides
         if (s.Has("no-thresholds")) p = p with { Thresholds = [] };
         if (s.Lists.GetValueOrDefault("threshold") is { } extra)
             p = p with { Thresholds = [.. p.Thresholds, .. extra.Select(e => Threshold.Parse(e, "--threshold"))] };
+        if (s.Get("budget") is not null || s.Get("max-rate") is not null)
+        {
+            var c = p.Capacity ?? CapacitySearchOptions.Default;
+            if (s.Get("budget") is { } b) c = c with { Budget = Durations.Parse(b, "--budget") };
+            if (s.Get("max-rate") is { } mr) c = c with { MaxRate = Int(mr, "--max-rate") };
+            c.Validate();
+            p = p with { Capacity = c };
+        }
         p.ToEngineOptions().Validate();
         return p;
     }

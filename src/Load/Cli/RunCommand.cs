@@ -1,11 +1,9 @@
 using System.Globalization;
-using NitroConformance.Load.Calibration;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Profiles;
 using NitroConformance.Load.Progress;
 using NitroConformance.Load.Reports;
 using NitroConformance.Load.Thresholds;
-using NitroConformance.Load.Workloads;
 using Spectre.Console;
 
 namespace NitroConformance.Load.Cli;
@@ -35,26 +33,25 @@ public static class RunCommand
     /// <summary>Runs a profile and returns the written report and the exit code.</summary>
     public static async Task<(RunReport Report, string Directory, int ExitCode)> RunAsync(LoadProfile profile, IAnsiConsole console, CancellationToken ct)
     {
-        var runId = profile.RunId ?? $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Scenario}" + (profile.ShardText is { } sh ? $"-shard{sh.Replace("/", "of", StringComparison.Ordinal)}" : "");
+        var runId = profile.RunId ?? NewRunId(profile);
         var dir = Path.Combine(profile.OutputRoot, runId);
-        await using var echo = profile.Scenario == "echo" && profile.Target == "embedded" ? await LoopbackEchoServer.StartAsync(ct: ct).ConfigureAwait(false) : null;
-        await using var target = echo is null ? await LoadTarget.ResolveAsync(profile.Target, ScenarioFactory.Balances(profile), ct).ConfigureAwait(false) : null;
-        var url = echo?.Url ?? target!.Url;
-        var targetText = echo is not null ? $"embedded echo server ({echo.Url})" : target!.Description;
+        await using var setup = await RunSetup.StartAsync(profile, console, ct).ConfigureAwait(false);
         var options = profile.ToEngineOptions();
-        if (!profile.Quiet) console.MarkupLine($"[bold]{Markup.Escape(profile.Scenario)}[/] against {Markup.Escape(targetText)}; load: {Markup.Escape(string.Join("; ", options.Simulations.Select(s => s.Describe())))}; warm-up {Markup.Escape(Durations.Format(options.WarmUp))}");
-        await using var scenario = ScenarioFactory.Create(profile, url);
-        var setup = System.Diagnostics.Stopwatch.StartNew();
-        await scenario.InitAsync(ct).ConfigureAwait(false);
-        if (!profile.Quiet) console.MarkupLine($"set up in {setup.Elapsed.TotalSeconds:0.0}s");
+        if (!profile.Quiet) console.MarkupLine($"load: {Markup.Escape(string.Join("; ", options.Simulations.Select(s => s.Describe())))}; warm-up {Markup.Escape(Durations.Format(options.WarmUp))}");
         var engine = new LoadEngine(options, profile.Quiet ? NullProgress.Instance : new LiveProgress(console));
-        var result = await engine.RunAsync(scenario, ct).ConfigureAwait(false);
-        var report = ReportBuilder.Build(runId, scenario, options, result, profile.Source == "built-in" ? "default" : profile.Source, targetText, profile.Thresholds, profile.ShardText,
-            new Dictionary<string, string> { ["setup_s"] = setup.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) });
+        var result = await engine.RunAsync(setup.Scenario, ct).ConfigureAwait(false);
+        if (setup.Scenario is IRunAudit audit) await audit.AuditAsync(result.Metrics, ct).ConfigureAwait(false);
+        var report = ReportBuilder.Build(runId, setup.Scenario, options, result, profile.Source == "built-in" ? "default" : profile.Source, setup.TargetText, profile.Thresholds, profile.ShardText,
+            new Dictionary<string, string> { ["setup_s"] = setup.SetupTime.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) });
         var files = ReportWriter.Write(report, dir);
         PrintSummary(console, report, files);
         return (report, dir, ThresholdSet.ExitCode(report.Thresholds));
     }
+
+    /// <summary>A run directory name from the time, the workload, an optional <paramref name="kind"/> and the shard.</summary>
+    public static string NewRunId(LoadProfile profile, string? kind = null) =>
+        $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{profile.Scenario}" + (kind is null ? "" : "-" + kind) +
+        (profile.ShardText is { } sh ? $"-shard{sh.Replace("/", "of", StringComparison.Ordinal)}" : "");
 
     /// <summary>Prints the metric table, the thresholds (failing ones highlighted) and where the reports are.</summary>
     public static void PrintSummary(IAnsiConsole console, RunReport report, IEnumerable<string> files)

@@ -30,6 +30,21 @@ public sealed record EngineOptions
     /// <summary>Total schedule length (warm-up + stages).</summary>
     public TimeSpan TotalDuration => WarmUp + Simulations.Aggregate(TimeSpan.Zero, (a, s) => a + s.During);
 
+    /// <summary>The stages as run: a warm-up stage at the first stage's load (a ramp warms up at its target), then the stages.</summary>
+    public IReadOnlyList<LoadSimulation> StagesWithWarmUp()
+    {
+        if (WarmUp <= TimeSpan.Zero) return Simulations;
+        LoadSimulation warm = Simulations[0] switch
+        {
+            Inject i => i with { During = WarmUp },
+            RampingInject r => new Inject(r.Rate, r.Interval, WarmUp),
+            KeepConstant k => k with { During = WarmUp },
+            RampingConstant rc => new KeepConstant(rc.Copies, WarmUp),
+            _ => throw new InvalidOperationException("unknown stage"),
+        };
+        return [warm, .. Simulations];
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> on an empty or mixed (open + closed) simulation list.</summary>
     public void Validate()
     {

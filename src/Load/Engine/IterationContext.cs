@@ -5,11 +5,11 @@ namespace NitroConformance.Load.Engine;
 /// <summary>What one iteration sees: its intended start time, whether it is measured (not warm-up), and where to record samples.</summary>
 public sealed class IterationContext
 {
-    internal IterationContext(long number, long intendedTimestamp, bool measured, int copy, MetricRegistry metrics, CancellationToken token)
+    internal IterationContext(long number, long intendedTimestamp, int copy, MetricRegistry metrics, CancellationToken token)
     {
         Number = number;
         IntendedTimestamp = intendedTimestamp;
-        Measured = measured;
+        Measured = metrics.IsMeasured(intendedTimestamp);
         Copy = copy;
         Metrics = metrics;
         Token = token;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using NitroConformance.Load.Capacity;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Thresholds;
 
@@ -42,23 +42,14 @@ public sealed record LoadProfile
     /// <summary>Run directory name; generated when null.</summary>
     public string? RunId { get; init; }
 
+    /// <summary>Capacity search bounds (<c>capacity:</c>); when set, <c>run</c> searches for the capacity instead of running the stages once.</summary>
+    public CapacitySearchOptions? Capacity { get; init; }
+
     /// <summary>Engine options from this profile.</summary>
     public EngineOptions ToEngineOptions() => new()
     {
         Simulations = Load, WarmUp = WarmUp, MaxIterations = MaxIterations, MaxInFlight = MaxInFlight, LateAfter = LateAfter, Drain = Drain,
     };
-
-    /// <summary>An integer parameter, or <paramref name="fallback"/>; bad values raise an error naming the field.</summary>
-    public int IntParam(string key, int fallback)
-    {
-        if (!Params.TryGetValue(key, out var s)) return fallback;
-        if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < 0)
-            throw new FormatException($"{Source}: params.{key}: '{s}' is not a non-negative integer");
-        return v;
-    }
-
-    /// <summary>A string parameter or <paramref name="fallback"/>.</summary>
-    public string StringParam(string key, string fallback) => Params.TryGetValue(key, out var s) ? s : fallback;
 
     /// <summary>Shard text "i/N" (1-based) or null when unsharded.</summary>
     public string? ShardText => Shard.Count > 1 ? $"{Shard.Index + 1}/{Shard.Count}" : null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NitroConformance.Load.Capacity;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Thresholds;
 using YamlDotNet.Core;
@@ -9,7 +10,7 @@ namespace NitroConformance.Load.Profiles;
 /// <summary>Reads a YAML load profile (see scenarios/load/*.yaml); errors name the file, line and field.</summary>
 public static class ProfileLoader
 {
-    private static readonly HashSet<string> Known = ["name", "scenario", "target", "warmup", "load", "max_iterations", "max_in_flight", "late_after", "drain", "timeout", "params", "thresholds"];
+    private static readonly HashSet<string> Known = ["name", "scenario", "target", "warmup", "load", "max_iterations", "max_in_flight", "late_after", "drain", "timeout", "params", "thresholds", "capacity"];
 
     /// <summary>Loads a profile file.</summary>
     public static LoadProfile LoadFile(string path)
@@ -51,6 +52,7 @@ public static class ProfileLoader
                 "max_in_flight" => p with { MaxInFlight = (int)Long(Scalar(value, at), at) },
                 "load" => p with { Load = Stages(value, at, source) },
                 "params" => p with { Params = Params(value, at) },
+                "capacity" => p with { Capacity = CapacityBlock(value, at, source) },
                 _ => p with { Thresholds = ThresholdList(value, source) },
             };
         }
@@ -78,6 +80,43 @@ public static class ProfileLoader
     {
         if (node is not YamlMappingNode m) throw new FormatException($"{at}: expected a mapping of parameter: value");
         return m.Children.ToDictionary(kv => Scalar(kv.Key, at), kv => Scalar(kv.Value, $"{at}.{((YamlScalarNode)kv.Key).Value}"), StringComparer.Ordinal);
+    }
+
+    private static readonly string[] CapacityKeys = ["start_rate", "growth", "max_rate", "min_rate", "resolution", "step_warmup", "step_duration", "budget", "retries"];
+
+    // Search bounds; every key is optional (defaults: CapacitySearchOptions.Default) and unknown keys are refused.
+    private static CapacitySearchOptions CapacityBlock(YamlNode node, string at, string source)
+    {
+        if (node is not YamlMappingNode m) throw new FormatException($"{at}: expected a mapping of {string.Join(", ", CapacityKeys)}");
+        var o = CapacitySearchOptions.Default;
+        foreach (var (k, v) in m.Children)
+        {
+            var key = Scalar(k, at);
+            var where = $"{source}:{k.Start.Line}: capacity.{key}";
+            var text = Scalar(v, where);
+            o = key switch
+            {
+                "start_rate" => o with { StartRate = Number(text, where) },
+                "growth" => o with { Growth = Number(text, where) },
+                "max_rate" => o with { MaxRate = Number(text, where) },
+                "min_rate" => o with { MinRate = Number(text, where) },
+                "resolution" => o with { Resolution = text.EndsWith('%') ? Number(text[..^1], where) / 100 : Number(text, where) },
+                "step_warmup" => o with { StepWarmUp = Durations.Parse(text, where) },
+                "step_duration" => o with { StepDuration = Durations.Parse(text, where) },
+                "budget" => o with { Budget = Durations.Parse(text, where) },
+                "retries" => o with { Retries = (int)Long(text, where) },
+                _ => throw new FormatException($"{where}: unknown field (known: {string.Join(", ", CapacityKeys)})"),
+            };
+        }
+        try
+        {
+            o.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{source}: {e.Message}", e);
+        }
+        return o;
     }
 
     private static IReadOnlyList<Threshold> ThresholdList(YamlNode node, string source)

@@ -12,13 +12,16 @@ public static class HtmlReport
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
 
+    /// <summary>The inline stylesheet every load report page uses.</summary>
+    public const string Style = "<style>body{font-family:sans-serif;margin:20px;color:#222}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}th{background:#f3f3f3}td.n{text-align:right}.fail{color:#b00;font-weight:bold}.pass{color:#070}.charts svg{margin:6px;border:1px solid #ddd}</style>";
+
     /// <summary>Renders the report page.</summary>
     public static string Render(RunReport r)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         sb.Append(Inv, $"<title>Load report {E(r.RunId)} — {E(r.Scenario)}</title>");
-        sb.Append("<style>body{font-family:sans-serif;margin:20px;color:#222}table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}th{background:#f3f3f3}td.n{text-align:right}.fail{color:#b00;font-weight:bold}.pass{color:#070}.charts svg{margin:6px;border:1px solid #ddd}</style></head><body>");
+        sb.Append(Style).Append("</head><body>");
         sb.Append(Inv, $"<h1>Load report: {E(r.Scenario)}</h1>");
         sb.Append(Inv, $"<p>Run <code>{E(r.RunId)}</code> against <code>{E(r.Target)}</code>, started {r.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC. Load: {E(string.Join("; ", r.Load))}. Warm-up {r.WarmUpSeconds}s excluded, measured {r.MeasuredSeconds}s.</p>");
         sb.Append(Inv, $"<p>Signing: {E(r.Signing)}</p>");

@@ -29,9 +29,6 @@ public static class ReportBuilder
             .ToList();
         var series = result.Metrics.All.ToDictionary(m => m.Name, m => result.Metrics.Series(m.Name), StringComparer.Ordinal);
         var counters = new SortedDictionary<string, long>(result.Metrics.Counters.ToDictionary(), StringComparer.Ordinal);
-        counters.TryAdd(LoadEngine.DroppedIterations, 0);
-        counters.TryAdd(LoadEngine.LateIterations, 0);
-        counters.TryAdd(LoadEngine.CompletedIterations, 0);
         var allNotes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (k, v) in extras.Notes) allNotes[k] = v;
         if (notes is not null) foreach (var (k, v) in notes) allNotes[k] = v;
@@ -56,6 +53,6 @@ public static class ReportBuilder
             FanOut = extras.FanOutByPosition ?? [],
             Notes = allNotes,
         };
-        return report with { Thresholds = ThresholdSet.Evaluate(thresholds, report) };
+        return report with { Thresholds = ReportThresholds.Evaluate(thresholds, report) };
     }
 }

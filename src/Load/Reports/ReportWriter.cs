@@ -23,7 +23,6 @@ public static class ReportWriter
     /// <summary>Writes every format into <paramref name="directory"/> (created) and returns the file paths.</summary>
     public static IReadOnlyList<string> Write(RunReport report, string directory)
     {
-        Directory.CreateDirectory(directory);
         var files = new (string Name, string Text)[]
         {
             (JsonFile, ReportJson.Serialize(report)),
@@ -31,7 +30,15 @@ public static class ReportWriter
             (SummaryCsvFile, SummaryCsv(report)),
             (SeriesCsvFile, SeriesCsv(report)),
             (HtmlFile, HtmlReport.Render(report)),
+            (HistogramLog.FileName, HistogramLog.Serialize(report)),
         };
+        return WriteFiles(directory, files);
+    }
+
+    /// <summary>Writes each (file name, text) into <paramref name="directory"/> (created) as UTF-8 without BOM; returns the paths.</summary>
+    public static IReadOnlyList<string> WriteFiles(string directory, IEnumerable<(string Name, string Text)> files)
+    {
+        Directory.CreateDirectory(directory);
         var paths = new List<string>();
         foreach (var (name, text) in files)
         {

@@ -62,6 +62,6 @@ public static class RunMerger
             Notes = notes,
             Thresholds = [],
         };
-        return merged with { Thresholds = ThresholdSet.Evaluate(thresholds, merged) };
+        return merged with { Thresholds = ReportThresholds.Evaluate(thresholds, merged) };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NitroConformance.Load.Metrics;
+using NitroConformance.Load.Thresholds;
 
 namespace NitroConformance.Load.Reports;
 
@@ -97,9 +98,3 @@ public sealed record MetricReport(
     /// <summary>Value at any percentile, from the raw histogram.</summary>
     public long Percentile(double p) => LatencyHistogram.FromSnapshot(Histogram).ValueAtPercentile(p);
 }
-
-/// <summary>One evaluated threshold.</summary>
-public sealed record ThresholdOutcome(
-    [property: JsonPropertyName("expression")] string Expression,
-    [property: JsonPropertyName("actual")] string Actual,
-    [property: JsonPropertyName("passed")] bool Passed);

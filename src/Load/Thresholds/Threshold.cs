@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NitroConformance.Load.Engine;
-using NitroConformance.Load.Reports;
 
 namespace NitroConformance.Load.Thresholds;
 
@@ -52,7 +51,7 @@ public sealed partial record Threshold(string Expression, string? Metric, string
         var quantity = stat switch
         {
             "fail_rate" => ThresholdQuantity.Ratio,
-            "throughput" or "rate" => ThresholdQuantity.Rate,
+            "throughput" or "rate" or "capacity" => ThresholdQuantity.Rate,
             "count" or "errors" or "iterations" => ThresholdQuantity.Count,
             _ when metric is null => ThresholdQuantity.Count, // counter
             _ => ThresholdQuantity.Latency,
@@ -72,11 +71,13 @@ public sealed partial record Threshold(string Expression, string? Metric, string
         return new Threshold(expression!.Trim(), metric, stat, op, value, quantity);
     }
 
-    /// <summary>Evaluates against a report; an unknown metric fails with a message rather than passing silently.</summary>
-    public ThresholdOutcome Evaluate(RunReport report)
+    /// <summary>True for a threshold on the result of a capacity search (<c>capacity &gt; 2000/s</c>) rather than on one run.</summary>
+    public bool GatesCapacity => Metric is null && Stat == "capacity";
+
+    /// <summary>Evaluates against the measured value (from a run report or a capacity search); null fails as "no value".</summary>
+    public ThresholdOutcome Evaluate(double? actual)
     {
-        double? actual = Actual(report);
-        if (actual is null) return new ThresholdOutcome(Expression, Metric is null ? $"no counter '{Stat}'" : $"no metric '{Metric}'", false);
+        if (actual is null) return new ThresholdOutcome(Expression, Metric is null ? $"no {(GatesCapacity ? "capacity found" : $"counter '{Stat}'")}" : $"no metric '{Metric}'", false);
         var v = actual.Value;
         var ok = Operator switch
         {
@@ -88,33 +89,6 @@ public sealed partial record Threshold(string Expression, string? Metric, string
             _ => Math.Abs(v - Value) >= 1e-9,
         };
         return new ThresholdOutcome(Expression, FormatActual(v), ok);
-    }
-
-    private double? Actual(RunReport r)
-    {
-        if (Metric is null)
-        {
-            return Stat switch
-            {
-                "fail_rate" => r.FailRate,
-                "throughput" => r.Throughput,
-                _ => r.Counters.TryGetValue(Stat, out var c) ? c : null,
-            };
-        }
-        var m = r.Metric(Metric);
-        if (m is null) return null;
-        return Stat switch
-        {
-            "mean" => m.Mean,
-            "min" => m.Min,
-            "max" => m.Max,
-            "count" => m.Count,
-            "errors" => m.Errors,
-            "fail_rate" => m.FailRate,
-            "rate" => m.Rate,
-            "p999" => m.P999,
-            _ => m.Percentile(double.Parse(Stat[1..], CultureInfo.InvariantCulture)),
-        };
     }
 
     private string FormatActual(double v) => Quantity switch

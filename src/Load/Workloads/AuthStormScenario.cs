@@ -1,5 +1,6 @@
 using System.Globalization;
 using NitroConformance.Load.Engine;
+using NitroConformance.Load.Metrics;
 using NitroConformance.Protocol.Client;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
@@ -7,8 +8,9 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Load.Workloads;
 
 /// <summary>Auth storm: every iteration opens a new connection and authenticates (auth_request → EIP-712 auth_verify), many at once.</summary>
-public sealed class AuthStormScenario(Uri target, int wallets, TimeSpan timeout) : ILoadScenario
+public sealed class AuthStormScenario(Uri target, AuthStormOptions options) : ILoadScenario
 {
+
     private EthKey[] _wallets = [];
     private long _next;
 
@@ -17,6 +19,9 @@ public sealed class AuthStormScenario(Uri target, int wallets, TimeSpan timeout)
     /// <inheritdoc/>
     public string HeadlineMetric => "auth.total";
     /// <inheritdoc/>
+    public IReadOnlyList<MetricDeclaration> Metrics { get; } =
+        [MetricDeclaration.Latency("auth.connect"), MetricDeclaration.Latency("auth.request"), MetricDeclaration.Latency("auth.verify"), MetricDeclaration.Latency("auth.total")];
+    /// <inheritdoc/>
     public string SigningMode =>
         $"the EIP-712 signature needs the server's challenge, so it is made between auth.request and auth.verify with the {Secp256k1.Default.Name} signer: " +
         "auth.connect, auth.request and auth.verify exclude it; auth.total (intended start → verify reply) includes one signature";
@@ -24,8 +29,7 @@ public sealed class AuthStormScenario(Uri target, int wallets, TimeSpan timeout)
     /// <inheritdoc/>
     public Task InitAsync(CancellationToken ct)
     {
-        if (wallets < 1) throw new ArgumentException("params.wallets: at least 1");
-        _wallets = Enumerable.Range(0, wallets).Select(i => EthKey.FromSeed($"nitro-load/auth/w{i}")).ToArray();
+        _wallets = Enumerable.Range(0, options.Wallets).Select(i => EthKey.FromSeed($"nitro-load/auth/w{i}")).ToArray();
         return Task.CompletedTask;
     }
 
@@ -38,7 +42,7 @@ public sealed class AuthStormScenario(Uri target, int wallets, TimeSpan timeout)
         {
             await using var client = await ClearNodeClient.ConnectAsync(target, new ClearNodeClientOptions
             {
-                ConnectTimeout = timeout, RequestTimeout = timeout, FrameLogEnabled = false,
+                ConnectTimeout = options.Timeout, RequestTimeout = options.Timeout, FrameLogEnabled = false,
             }, ctx.Token).ConfigureAwait(false);
             ctx.Record(step, RunClock.Now);
             step = "auth.request";
@@ -46,7 +50,7 @@ public sealed class AuthStormScenario(Uri target, int wallets, TimeSpan timeout)
             var expires = (ulong)DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
             var sent = RunClock.Now;
             var challengeFrame = await client.RequestAsync(RpcMethods.AuthRequest,
-                Requests.AuthRequest(wallet.Address, sessionKey, WalletConnection.Application, [], expires, "all"), [], timeout, ctx.Token).ConfigureAwait(false);
+                Requests.AuthRequest(wallet.Address, sessionKey, WalletConnection.Application, [], expires, "all"), [], options.Timeout, ctx.Token).ConfigureAwait(false);
             ctx.RecordBetween(step, sent, challengeFrame.ReceivedTimestamp);
             step = "auth.verify";
             var challenge = challengeFrame.Params?["challenge_message"]?.GetValue<string>()
@@ -55,7 +59,7 @@ public sealed class AuthStormScenario(Uri target, int wallets, TimeSpan timeout)
                 new AuthPolicy(challenge, "all", wallet.Address, sessionKey, expires, []));
             var verify = RpcFrames.Assemble(client.CreateRequest(RpcMethods.AuthVerify, Requests.AuthVerify(challenge)), [signature]);
             sent = RunClock.Now;
-            var verified = await client.SendSignedAsync(verify, timeout, ctx.Token).ConfigureAwait(false);
+            var verified = await client.SendSignedAsync(verify, options.Timeout, ctx.Token).ConfigureAwait(false);
             ctx.RecordBetween(step, sent, verified.ReceivedTimestamp);
             ctx.Record("auth.total", verified.ReceivedTimestamp);
         }
@@ -72,7 +76,7 @@ public sealed class AuthStormScenario(Uri target, int wallets, TimeSpan timeout)
     }
 
     /// <inheritdoc/>
-    public ScenarioExtras Extras() => new(null, new Dictionary<string, string> { ["wallets"] = wallets.ToString(CultureInfo.InvariantCulture) });
+    public ScenarioExtras Extras() => new(null, new Dictionary<string, string> { ["wallets"] = options.Wallets.ToString(CultureInfo.InvariantCulture) });
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

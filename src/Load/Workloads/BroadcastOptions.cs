@@ -1,6 +1,8 @@
+using NitroConformance.Load.Profiles;
+
 namespace NitroConformance.Load.Workloads;
 
-/// <summary>Parameters of the broadcast fan-out workload.</summary>
+/// <summary>Parameters of the broadcast fan-out workload (and of its legacy app-message twin).</summary>
 /// <param name="Sessions">App sessions across all shards.</param>
 /// <param name="Participants">Participants per session, each on its own connection.</param>
 /// <param name="Protocol">"0.4" (submit with intent operate) or "0.2".</param>
@@ -9,8 +11,30 @@ namespace NitroConformance.Load.Workloads;
 /// <param name="Timeout">Per submit and per push wait.</param>
 public sealed record BroadcastOptions(int Sessions, int Participants, string Protocol, (int Index, int Count) Shard, int PresignDepth, TimeSpan Timeout)
 {
-    /// <summary>Legacy app-message relay instead of submit_app_state: the sender's <c>message</c> (with <c>sid</c>) is relayed to every other participant.</summary>
-    public bool AppMessage { get; init; }
+    /// <summary>Extra authenticated idle connections held open during the run (connection scale), each its own wallet.</summary>
+    public int Connections { get; init; }
+
+    /// <summary>Most held connections opened per second.</summary>
+    public double ConnectRate { get; init; } = DefaultConnectRate;
+
+    /// <summary>
+    /// Default connect rate: under what a node with the v0.5 challenge cap accepts (1000 challenges, each kept 30 s after use
+    /// — Go clearnode <c>auth.go</c> ~lines 61, 107 and 160 — so about 33 logins/s at most, as the embedded node enforces).
+    /// </summary>
+    public const double DefaultConnectRate = 25;
+
+    /// <summary>Binds <c>params</c> (sessions, participants, protocol, presign_depth, connections, connect_rate); app-message always runs NitroRPC/0.4.</summary>
+    public static BroadcastOptions Bind(LoadProfile profile, bool appMessage)
+    {
+        var p = new ParamBinder(profile);
+        var sessions = p.Int("sessions", 10, min: 1);
+        var participants = p.Int("participants", 5, min: 2);
+        var protocol = appMessage ? "0.4" : p.Choice("protocol", "0.4", "0.4", "0.2");
+        var depth = p.Int("presign_depth", 8, min: 1);
+        var connections = p.Int("connections", 0);
+        var rate = p.Number("connect_rate", DefaultConnectRate);
+        return p.Bind(new BroadcastOptions(sessions, participants, protocol, profile.Shard, depth, profile.Timeout) { Connections = connections, ConnectRate = rate });
+    }
 
     /// <summary>Global session indexes this shard owns.</summary>
     public IReadOnlyList<int> OwnedSessions() =>

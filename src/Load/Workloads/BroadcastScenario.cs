@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Metrics;
@@ -10,24 +9,22 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Load.Workloads;
 
 /// <summary>
-/// Broadcast fan-out (the headline workload): S app sessions of P participants, each participant on its own connection.
-/// An iteration submits one state to one session at its intended time t0; every participant's <c>asu</c> push is a sample
-/// (arrival − t0), plus the last recipient's latency and the submitter's response latency. Pushes that never arrive are
-/// timeouts; pushes for another session arriving on a connection are misdeliveries.
+/// Fan-out core (the headline workload): S app sessions of P participants, each participant on its own connection.
+/// An iteration makes one event happen in one session at its intended time t0 (how: the <see cref="FanOutDelivery"/>);
+/// every recipient's delivery is a sample (arrival − t0), plus the last recipient's latency and the sender's response
+/// latency. Deliveries that never arrive are timeouts; misdelivered, duplicate and late deliveries are counted as they
+/// arrive, charged to the iteration that caused them (so warm-up ones are not counted).
 /// </summary>
-public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : ILoadScenario
+public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanOutDelivery delivery) : ILoadScenario
 {
-    /// <summary>Per-recipient push latency.</summary>
-    public const string RecipientMetric = "broadcast";
-    /// <summary>Latency of the last recipient of each event.</summary>
-    public const string LastMetric = "broadcast.last";
-    /// <summary>Submitter's response latency.</summary>
-    public const string SubmitMetric = "broadcast.submit";
-
-    private string Recipient => options.AppMessage ? "message" : RecipientMetric;
-    private string Last => options.AppMessage ? "message.last" : LastMetric;
-    private string Submit => options.AppMessage ? "message.send" : SubmitMetric;
-    private readonly List<Task> _readers = [];
+    /// <summary>Counter: deliveries for another session arriving on a connection (each wallet is in exactly one session).</summary>
+    public const string Misdelivered = "misdelivered";
+    /// <summary>Counter: a second delivery of the same event to the same recipient.</summary>
+    public const string DuplicatePushes = "duplicate_pushes";
+    /// <summary>Counter: deliveries of an event that is no longer awaited (after its timeout or out of order).</summary>
+    public const string LatePushes = "late_pushes";
+    /// <summary>Counter: recipients whose delivery never came within the timeout.</summary>
+    public const string PushTimeouts = "push_timeouts";
 
     private const long PresignMaxAgeMs = 30_000; // half the node's 60 s timestamp window
 
@@ -35,30 +32,46 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
     private readonly Dictionary<string, BroadcastSession> _byId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Channel<BroadcastSession> _idle = Channel.CreateUnbounded<BroadcastSession>();
     private readonly LatencyHistogram[] _positions = Enumerable.Range(0, options.Participants).Select(_ => new LatencyHistogram()).ToArray();
+    private readonly List<Task> _readers = [];
     private readonly CancellationTokenSource _stop = new();
     private Task _presigner = Task.CompletedTask;
-    private long _misdelivered, _duplicates, _latePushes, _inlineSigns;
+    private MetricRegistry? _metrics;
+    private HeldConnections? _held;
+    private long _inlineSigns;
     private readonly ulong _nonceBase = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
 
     /// <inheritdoc/>
-    public string Name => options.AppMessage ? "app-message" : "broadcast";
+    public string Name => delivery.WorkloadName;
     /// <inheritdoc/>
-    public string HeadlineMetric => Recipient;
+    public string HeadlineMetric => delivery.RecipientMetric;
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDeclaration> Metrics =>
+    [
+        MetricDeclaration.Latency(delivery.RecipientMetric), MetricDeclaration.Latency(delivery.LastMetric), MetricDeclaration.Latency(delivery.SendMetric),
+        MetricDeclaration.Counter(PushTimeouts), MetricDeclaration.Counter(Misdelivered), MetricDeclaration.Counter(DuplicatePushes), MetricDeclaration.Counter(LatePushes),
+        .. options.Connections > 0 ? [MetricDeclaration.Counter(HeldConnections.Counter)] : Array.Empty<MetricDeclaration>(),
+    ];
     /// <inheritdoc/>
     public string SigningMode =>
-        $"pre-signed: up to {options.PresignDepth} {(options.AppMessage ? "messages" : "submits")} per session signed ahead on a background task with the {Secp256k1.Default.Name} signer, " +
+        $"pre-signed: up to {options.PresignDepth} {delivery.Noun} per session signed ahead on a background task with the {Secp256k1.Default.Name} signer, " +
         $"re-signed after {PresignMaxAgeMs / 1000} s (inside the node's 60 s timestamp window); submits signed inline because the queue was empty: {Interlocked.Read(ref _inlineSigns)}";
 
     /// <summary>Wallet of participant <paramref name="position"/> of session <paramref name="session"/> (deterministic).</summary>
     public static EthKey WalletFor(int session, int position) => EthKey.FromSeed($"nitro-load/broadcast/s{session}/p{position}");
 
     /// <inheritdoc/>
+    public void BeginRun(MetricRegistry metrics)
+    {
+        Volatile.Write(ref _metrics, metrics);
+        _held?.BeginRun(metrics);
+    }
+
+    /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
     {
         options.Validate();
-        var owned = options.OwnedSessions();
         using var gate = new SemaphoreSlim(16);
-        var built = await Task.WhenAll(owned.Select(async s =>
+        var built = await Task.WhenAll(options.OwnedSessions().Select(async s =>
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
@@ -75,10 +88,9 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
             _sessions.Add(session);
             _byId[session.Id] = session;
         }
-        if (options.AppMessage)
-            foreach (var session in _sessions)
-                for (var p = 0; p < session.Members.Length; p++)
-                    _readers.Add(ReadRelayedAsync(session, p, _stop.Token));
+        if (!delivery.ArrivesAsPush) _readers.AddRange(delivery.Listen(_sessions, OnDelivery, _stop.Token));
+        // Held last, so the workload's own logins never compete with them for the node's challenge table.
+        if (options.Connections > 0) _held = await HeldConnections.OpenAsync(target, options.Connections, options.ConnectRate, options.Timeout, ct).ConfigureAwait(false);
         foreach (var session in _sessions) RefillOne(session);
         foreach (var session in _sessions) _idle.Writer.TryWrite(session);
         _presigner = Task.Run(() => PresignLoopAsync(_stop.Token), CancellationToken.None);
@@ -87,9 +99,9 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
     private async Task<BroadcastSession> OpenSessionAsync(int index, CancellationToken ct)
     {
         BroadcastSession? session = null;
-        // The observer reads 'session' once it is set; pushes before that (assets, channels, bu) are not asu anyway.
+        // The observer reads 'session' once it is set; pushes before that (assets, channels, bu) are not deliveries anyway.
         var members = await Task.WhenAll(Enumerable.Range(0, options.Participants).Select(p =>
-            WalletConnection.OpenAsync(target, WalletFor(index, p), f => OnPush(Volatile.Read(ref session), p, f), options.Timeout, ct))).ConfigureAwait(false);
+            WalletConnection.OpenAsync(target, WalletFor(index, p), delivery.ArrivesAsPush ? f => OnDelivery(Volatile.Read(ref session), p, f) : null, options.Timeout, ct))).ConfigureAwait(false);
         Volatile.Write(ref session, new BroadcastSession(index, members));
         var definition = new AppDefinition(
             "nitro-load", options.Protocol == "0.4" ? "NitroRPC/0.4" : "NitroRPC/0.2",
@@ -101,74 +113,31 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         return session;
     }
 
-    private void OnPush(BroadcastSession? own, int position, RpcFrame frame)
+    // Every delivery, whichever way it came: matched to the awaited event, or counted as an error where it happens.
+    private void OnDelivery(BroadcastSession? own, int position, RpcFrame frame)
     {
-        if (own is null || !AsuPush.TryRead(frame, out var id, out var version)) return;
+        if (own is null || !delivery.TryRead(frame, out var id, out var version)) return;
+        var metrics = Volatile.Read(ref _metrics);
+        if (metrics is null) return; // before the first run: nothing is awaited or counted yet
         if (!string.Equals(id, own.Id, StringComparison.OrdinalIgnoreCase))
         {
-            Interlocked.Increment(ref _misdelivered); // this connection's wallet is in exactly one session
+            var cause = _byId.TryGetValue(id, out var other) ? other.IntendedOf(version) : null;
+            metrics.CountIfMeasured(Misdelivered, cause ?? frame.ReceivedTimestamp);
             return;
         }
+        // Any delivery proves the node reached that version, even one whose submit timed out here: resync to it.
+        own.Observe(version);
         var ev = own.Current;
         if (ev is null || ev.Version != version)
         {
-            Interlocked.Increment(ref _latePushes);
+            metrics.CountIfMeasured(LatePushes, own.IntendedOf(version) ?? frame.ReceivedTimestamp);
             return;
         }
-        if (!ev.Arrive(position, frame.ReceivedTimestamp)) Interlocked.Increment(ref _duplicates);
-    }
-
-    // Relayed messages are request frames, so they reach the client's unmatched-frame queue, not the push observer.
-    private async Task ReadRelayedAsync(BroadcastSession own, int position, CancellationToken stop)
-    {
-        var client = own.Members[position].Client;
-        while (!stop.IsCancellationRequested && client.IsConnected)
-        {
-            RpcFrame frame;
-            try
-            {
-                frame = await client.NextResponseAsync(TimeSpan.FromSeconds(1), stop).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                continue;
-            }
-            catch (Exception) when (stop.IsCancellationRequested || !client.IsConnected)
-            {
-                return;
-            }
-            catch (RpcFrameFormatException)
-            {
-                continue;
-            }
-            if (frame.Method != RpcMethods.Message || frame.Kind != RpcFrameKind.Request) continue;
-            if (!string.Equals(frame.Sid, own.Id, StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _misdelivered);
-                continue;
-            }
-            var seq = frame.Params?["seq"] is JsonValue v && v.TryGetValue<ulong>(out var n) ? n : 0;
-            var ev = own.Current;
-            if (ev is null || ev.Version != seq) Interlocked.Increment(ref _latePushes);
-            else if (!ev.Arrive(position, frame.ReceivedTimestamp)) Interlocked.Increment(ref _duplicates);
-        }
-    }
-
-    private SignedRequest Sign(BroadcastSession s, ulong version)
-    {
-        var submitter = s.SubmitterFor(version);
-        if (options.AppMessage)
-            return RpcFrames.SignRequest(
-                Requests.AppMessage(submitter.Client.NextRequestId(), s.Id, new JsonObject { ["seq"] = version, ["type"] = "load" }, submitter.Client.NowMs()),
-                [submitter.Wallet]);
-        var parameters = options.Protocol == "0.4"
-            ? Requests.SubmitAppState(s.Id, "operate", version, [], $"{{\"v\":{version}}}")
-            : Requests.SubmitAppState(s.Id, [], $"{{\"v\":{version}}}");
-        return RpcFrames.SignRequest(submitter.Client.CreateRequest(RpcMethods.SubmitAppState, parameters), [submitter.Wallet]);
+        if (!ev.Arrive(position, frame.ReceivedTimestamp)) metrics.CountIfMeasured(DuplicatePushes, ev.IntendedTimestamp);
     }
 
     private void RefillOne(BroadcastSession s) =>
-        s.Refill(options.PresignDepth, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), PresignMaxAgeMs, v => Sign(s, v));
+        s.Refill(options.PresignDepth, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), PresignMaxAgeMs, v => delivery.Sign(s, v, options));
 
     private async Task PresignLoopAsync(CancellationToken stop)
     {
@@ -197,12 +166,12 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         }
         catch (OperationCanceledException) when (!ctx.Token.IsCancellationRequested)
         {
-            ctx.RecordError(Submit, "timeout waiting for an idle session");
+            ctx.RecordError(delivery.SendMetric, "timeout waiting for an idle session");
             return;
         }
         try
         {
-            await SubmitAndAwaitAsync(ctx, session, cts.Token).ConfigureAwait(false);
+            await SendAndAwaitAsync(ctx, session, cts.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -211,7 +180,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         }
     }
 
-    private async Task SubmitAndAwaitAsync(IterationContext ctx, BroadcastSession session, CancellationToken ct)
+    private async Task SendAndAwaitAsync(IterationContext ctx, BroadcastSession session, CancellationToken ct)
     {
         ulong version;
         SignedRequest request;
@@ -223,25 +192,28 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         {
             Interlocked.Increment(ref _inlineSigns);
             version = session.Version + 1;
-            request = Sign(session, version);
+            request = delivery.Sign(session, version, options);
         }
         var sender = (int)(version % (ulong)options.Participants);
-        var ev = new FanOutEvent(version, options.Participants, options.AppMessage ? sender : -1);
-        session.Current = ev;
+        var ev = new FanOutEvent(version, ctx.IntendedTimestamp, options.Participants, delivery.SenderReceives ? -1 : sender);
+        session.Begin(ev);
         try
         {
             var response = await session.SubmitterFor(version).Client.SendSignedAsync(request, options.Timeout, ct).ConfigureAwait(false);
-            ctx.Record(Submit, response.ReceivedTimestamp);
+            ctx.Record(delivery.SendMetric, response.ReceivedTimestamp);
             session.Observe(version);
         }
         catch (RpcErrorException e)
         {
-            ctx.RecordError(Submit, e.ErrorText);
+            ctx.RecordError(delivery.SendMetric, e.ErrorText);
+            // A submit that timed out here may still have been applied; the node says which version it expects next.
+            if (VersionConflict.TryExpected(e.ErrorText, out var expected)) session.Observe(expected - 1);
             return;
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !ctx.Token.IsCancellationRequested))
         {
-            ctx.RecordError(Submit, "timeout");
+            // The client's own timeout, or the iteration's (which also counts the wait for an idle session).
+            ctx.RecordError(delivery.SendMetric, "timeout");
         }
         try
         {
@@ -251,6 +223,11 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         {
             // Timed out: the missing recipients are counted below.
         }
+        RecordArrivals(ctx, session, ev);
+    }
+
+    private void RecordArrivals(IterationContext ctx, BroadcastSession session, FanOutEvent ev)
+    {
         long last = 0;
         var missing = 0;
         for (var p = 0; p < ev.Arrivals.Length; p++)
@@ -260,39 +237,37 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
             if (at == 0)
             {
                 missing++;
-                ctx.RecordError(Recipient, "timeout");
+                ctx.RecordError(delivery.RecipientMetric, "timeout");
                 continue;
             }
-            session.Observe(version);
+            session.Observe(ev.Version);
             last = Math.Max(last, at);
-            ctx.Record(Recipient, at);
+            ctx.Record(delivery.RecipientMetric, at);
             if (ctx.Measured)
                 lock (_positions[p]) _positions[p].Record(RunClock.MicrosBetween(ctx.IntendedTimestamp, at));
         }
-        if (missing == 0) ctx.Record(Last, last);
+        if (missing == 0) ctx.Record(delivery.LastMetric, last);
         else
         {
-            ctx.RecordError(Last, "timeout");
-            ctx.Count("push_timeouts", missing);
+            ctx.RecordError(delivery.LastMetric, "timeout");
+            ctx.Count(PushTimeouts, missing);
         }
-        ctx.Metrics.Increment("misdelivered", Interlocked.Exchange(ref _misdelivered, 0));
-        ctx.Metrics.Increment("duplicate_pushes", Interlocked.Exchange(ref _duplicates, 0));
-        ctx.Metrics.Increment("late_pushes", Interlocked.Exchange(ref _latePushes, 0));
     }
 
     /// <inheritdoc/>
     public ScenarioExtras Extras()
     {
         var positions = _positions.Select(h => { lock (h) return h.ToSnapshot(); }).ToList();
-        return new ScenarioExtras(positions, new Dictionary<string, string>
+        var notes = new Dictionary<string, string>
         {
             ["sessions"] = _sessions.Count.ToString(CultureInfo.InvariantCulture) + (options.Shard.Count > 1 ? $" (shard {options.Shard.Index + 1}/{options.Shard.Count} of {options.Sessions})" : ""),
             ["participants"] = options.Participants.ToString(CultureInfo.InvariantCulture),
             ["connections"] = (_sessions.Count * options.Participants).ToString(CultureInfo.InvariantCulture),
-            ["protocol"] = options.AppMessage ? "legacy message with sid, relayed to the other participants"
-                : options.Protocol == "0.4" ? "NitroRPC/0.4 submit_app_state intent operate" : "NitroRPC/0.2 submit_app_state",
+            ["protocol"] = delivery.Describe(options),
             ["inline_signs"] = Interlocked.Read(ref _inlineSigns).ToString(CultureInfo.InvariantCulture),
-        });
+        };
+        _held?.AddNotes(notes);
+        return new ScenarioExtras(positions, notes);
     }
 
     /// <inheritdoc/>
@@ -301,6 +276,7 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options) : IL
         _stop.Cancel();
         await _presigner.ConfigureAwait(false);
         await Task.WhenAll(_readers).ConfigureAwait(false);
+        if (_held is not null) await _held.DisposeAsync().ConfigureAwait(false);
         foreach (var s in _sessions)
             foreach (var m in s.Members)
                 await m.DisposeAsync().ConfigureAwait(false);

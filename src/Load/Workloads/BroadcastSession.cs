@@ -23,6 +23,22 @@ internal sealed class BroadcastSession(int index, WalletConnection[] members)
     /// <summary>The event whose pushes are awaited, or null.</summary>
     public volatile FanOutEvent? Current;
 
+    // The last few events by version, so a push that arrives after its event ended is still charged to the iteration that caused it.
+    private readonly FanOutEvent?[] _recent = new FanOutEvent?[8];
+
+    /// <summary>Makes <paramref name="ev"/> the event in flight and remembers it.</summary>
+    public void Begin(FanOutEvent ev)
+    {
+        lock (_gate) _recent[ev.Version % (ulong)_recent.Length] = ev;
+        Current = ev;
+    }
+
+    /// <summary>Intended start of the iteration that caused version <paramref name="version"/>, if it is recent, else null.</summary>
+    public long? IntendedOf(ulong version)
+    {
+        lock (_gate) return _recent[version % (ulong)_recent.Length] is { } ev && ev.Version == version ? ev.IntendedTimestamp : null;
+    }
+
     /// <summary>Raises the known version (from a response or any push).</summary>
     public void Observe(ulong version)
     {

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using NitroConformance.Load.Engine;
+using NitroConformance.Load.Metrics;
 
 namespace NitroConformance.Load.Workloads;
 
@@ -27,6 +28,8 @@ public sealed class EchoScenario(Uri target, int connections, TimeSpan timeout) 
     public string Name => "echo";
     /// <inheritdoc/>
     public string HeadlineMetric => Metric;
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDeclaration> Metrics { get; } = [MetricDeclaration.Latency(Metric)];
     /// <inheritdoc/>
     public string SigningMode => "none (unsigned echo payload)";
 

@@ -6,9 +6,10 @@ internal sealed class FanOutEvent
     private int _remaining;
 
     /// <summary>Creates an event for <paramref name="recipients"/> positions; <paramref name="skip"/> (the sender of a relayed message) expects nothing.</summary>
-    public FanOutEvent(ulong version, int recipients, int skip = -1)
+    public FanOutEvent(ulong version, long intendedTimestamp, int recipients, int skip = -1)
     {
         Version = version;
+        IntendedTimestamp = intendedTimestamp;
         Arrivals = new long[recipients];
         _remaining = recipients;
         if (skip >= 0)
@@ -23,6 +24,9 @@ internal sealed class FanOutEvent
 
     /// <summary>Session version the push must carry (0.2 included: the node increments it).</summary>
     public ulong Version { get; }
+
+    /// <summary>Intended start of the iteration that caused the event: decides whether its push errors are measured.</summary>
+    public long IntendedTimestamp { get; }
 
     /// <summary>Receipt timestamp per position; 0 = not yet.</summary>
     public long[] Arrivals { get; }

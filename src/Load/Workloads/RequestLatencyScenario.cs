@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using NitroConformance.Load.Engine;
+using NitroConformance.Load.Metrics;
 using NitroConformance.Protocol.Client;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
@@ -8,8 +9,9 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Load.Workloads;
 
 /// <summary>Request latency of one method (ping, get_ledger_balances or transfer) over a pool of authenticated connections.</summary>
-public sealed class RequestLatencyScenario(Uri target, string method, int connections, TimeSpan timeout) : ILoadScenario
+public sealed class RequestLatencyScenario(Uri target, RequestLatencyOptions options) : ILoadScenario
 {
+
     private readonly List<(WalletConnection Conn, PresignedQueue<SignedRequest> Ready)> _pool = [];
     private readonly Channel<int> _idle = Channel.CreateUnbounded<int>();
     private BackgroundSigner? _signer;
@@ -18,12 +20,14 @@ public sealed class RequestLatencyScenario(Uri target, string method, int connec
     public static IReadOnlyList<string> Methods { get; } = [RpcMethods.Ping, RpcMethods.GetLedgerBalances, RpcMethods.Transfer];
 
     /// <summary>Metric name: request.&lt;method&gt;.</summary>
-    public string Metric => "request." + method;
+    public string Metric => "request." + options.Method;
 
     /// <inheritdoc/>
     public string Name => "request-latency";
     /// <inheritdoc/>
     public string HeadlineMetric => Metric;
+    /// <inheritdoc/>
+    public IReadOnlyList<MetricDeclaration> Metrics => [MetricDeclaration.Latency(Metric)];
     /// <inheritdoc/>
     public string SigningMode => $"pre-signed: 16 requests per connection signed ahead on a background task with the {Secp256k1.Default.Name} signer, discarded after 30 s; inline signs: {_pool.Sum(p => Interlocked.Read(ref p.Ready.InlineSigns))}";
 
@@ -33,13 +37,11 @@ public sealed class RequestLatencyScenario(Uri target, string method, int connec
     /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
     {
-        if (!Methods.Contains(method)) throw new ArgumentException($"params.method: '{method}' (use {string.Join(", ", Methods)})");
-        if (connections < 2) throw new ArgumentException("params.connections: at least 2 (transfers go to the next wallet)");
-        var opened = await Task.WhenAll(Enumerable.Range(0, connections).Select(i => WalletConnection.OpenAsync(target, WalletFor(i), null, timeout, ct))).ConfigureAwait(false);
+        var opened = await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(i => WalletConnection.OpenAsync(target, WalletFor(i), null, options.Timeout, ct))).ConfigureAwait(false);
         for (var i = 0; i < opened.Length; i++)
         {
             var conn = opened[i];
-            var peer = WalletFor((i + 1) % connections).Address;
+            var peer = WalletFor((i + 1) % options.Connections).Address;
             _pool.Add((conn, new PresignedQueue<SignedRequest>(16, 30_000, () => Sign(conn, peer))));
             _idle.Writer.TryWrite(i);
         }
@@ -49,20 +51,20 @@ public sealed class RequestLatencyScenario(Uri target, string method, int connec
 
     private SignedRequest Sign(WalletConnection c, string peer)
     {
-        var parameters = method switch
+        var parameters = options.Method switch
         {
             RpcMethods.Ping => Requests.Ping(),
             RpcMethods.GetLedgerBalances => Requests.GetLedgerBalances(),
             _ => Requests.Transfer(peer, [new TransferAllocation("usdc", "0.000001")]),
         };
-        return RpcFrames.SignRequest(c.Client.CreateRequest(method, parameters), method == RpcMethods.Ping ? [] : [c.Wallet]);
+        return RpcFrames.SignRequest(c.Client.CreateRequest(options.Method, parameters), options.Method == RpcMethods.Ping ? [] : [c.Wallet]);
     }
 
     /// <inheritdoc/>
     public async Task RunIterationAsync(IterationContext ctx)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Token);
-        cts.CancelAfter(timeout);
+        cts.CancelAfter(options.Timeout);
         int i;
         try
         {
@@ -76,7 +78,7 @@ public sealed class RequestLatencyScenario(Uri target, string method, int connec
         try
         {
             var (conn, ready) = _pool[i];
-            var response = await conn.Client.SendSignedAsync(ready.Take(), timeout, cts.Token).ConfigureAwait(false);
+            var response = await conn.Client.SendSignedAsync(ready.Take(), options.Timeout, cts.Token).ConfigureAwait(false);
             ctx.Record(Metric, response.ReceivedTimestamp);
         }
         catch (RpcErrorException e)
@@ -96,8 +98,8 @@ public sealed class RequestLatencyScenario(Uri target, string method, int connec
     /// <inheritdoc/>
     public ScenarioExtras Extras() => new(null, new Dictionary<string, string>
     {
-        ["method"] = method,
-        ["connections"] = connections.ToString(CultureInfo.InvariantCulture),
+        ["method"] = options.Method,
+        ["connections"] = options.Connections.ToString(CultureInfo.InvariantCulture),
     });
 
     /// <inheritdoc/>

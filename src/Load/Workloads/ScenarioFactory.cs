@@ -1,34 +1,54 @@
 using NitroConformance.Fixtures;
 using NitroConformance.Load.Engine;
 using NitroConformance.Load.Profiles;
+using NitroConformance.Load.Workloads.Bank;
+using NitroConformance.Load.Workloads.Soak;
 
 namespace NitroConformance.Load.Workloads;
 
-/// <summary>Builds the workload a profile names, and the balances the embedded node must credit for it.</summary>
+/// <summary>A workload bound to its options: the balances the embedded node must credit for it, and how to build it against a target.</summary>
+public sealed record PreparedWorkload(IReadOnlyList<InitialBalance> Balances, Func<Uri, ILoadScenario> Create);
+
+/// <summary>Binds the workload a profile names to its options record (strictly, before anything starts) and builds it.</summary>
 public static class ScenarioFactory
 {
     /// <summary>Workload names accepted in profiles.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["broadcast", "app-message", "request-latency", "session-churn", "auth-storm", "echo"];
+    public static IReadOnlyList<string> Names { get; } = ["broadcast", "app-message", "request-latency", "session-churn", "auth-storm", "echo", "bank", "soak"];
 
-    /// <summary>Balances to credit on the embedded node: only transfers need funds (app sessions here hold none).</summary>
-    public static IReadOnlyList<InitialBalance> Balances(LoadProfile profile) =>
-        profile.Scenario == "request-latency" && profile.StringParam("method", "ping") == "transfer"
-            ? Enumerable.Range(0, profile.IntParam("connections", 8)).Select(i => new InitialBalance(RequestLatencyScenario.WalletFor(i).Address, "usdc", 1_000_000m)).ToList()
-            : [];
-
-    /// <summary>Creates the scenario for <paramref name="profile"/> against <paramref name="target"/>.</summary>
-    public static ILoadScenario Create(LoadProfile profile, Uri target) => profile.Scenario switch
+    /// <summary>Binds <paramref name="profile"/>'s params; an unknown workload, key or value is a <see cref="FormatException"/> naming the file and key.</summary>
+    public static PreparedWorkload Prepare(LoadProfile profile)
     {
-        "broadcast" => new BroadcastScenario(target, new BroadcastOptions(
-            profile.IntParam("sessions", 10), profile.IntParam("participants", 5), profile.StringParam("protocol", "0.4"),
-            profile.Shard, profile.IntParam("presign_depth", 8), profile.Timeout)),
-        "app-message" => new BroadcastScenario(target, new BroadcastOptions(
-            profile.IntParam("sessions", 10), profile.IntParam("participants", 5), "0.4",
-            profile.Shard, profile.IntParam("presign_depth", 8), profile.Timeout) { AppMessage = true }),
-        "request-latency" => new RequestLatencyScenario(target, profile.StringParam("method", "ping"), profile.IntParam("connections", 8), profile.Timeout),
-        "session-churn" => new SessionChurnScenario(target, profile.IntParam("slots", 4), profile.IntParam("participants", 3), profile.IntParam("submits", 3), profile.Timeout),
-        "auth-storm" => new AuthStormScenario(target, profile.IntParam("wallets", 200), profile.Timeout),
-        "echo" => new EchoScenario(target, profile.IntParam("connections", 8), profile.Timeout),
-        _ => throw new ArgumentException($"{profile.Source}: scenario '{profile.Scenario}' is unknown (known: {string.Join(", ", Names)})"),
-    };
+        switch (profile.Scenario)
+        {
+            case "broadcast":
+            case "app-message":
+                var appMessage = profile.Scenario == "app-message";
+                var b = BroadcastOptions.Bind(profile, appMessage);
+                return new([], url => new BroadcastScenario(url, b, appMessage ? new MessageRelayDelivery() : new AsuDelivery()));
+            case "request-latency":
+                var r = RequestLatencyOptions.Bind(profile);
+                // Only transfers need funds (app sessions here hold none).
+                IReadOnlyList<InitialBalance> funds = r.Method == Protocol.Rpc.RpcMethods.Transfer
+                    ? Enumerable.Range(0, r.Connections).Select(i => new InitialBalance(RequestLatencyScenario.WalletFor(i).Address, "usdc", 1_000_000m)).ToList()
+                    : [];
+                return new(funds, url => new RequestLatencyScenario(url, r));
+            case "session-churn":
+                var c = SessionChurnOptions.Bind(profile);
+                return new([], url => new SessionChurnScenario(url, c));
+            case "auth-storm":
+                var a = AuthStormOptions.Bind(profile);
+                return new([], url => new AuthStormScenario(url, a));
+            case "echo":
+                var e = EchoOptions.Bind(profile);
+                return new([], url => new EchoScenario(url, e.Connections, e.Timeout));
+            case "soak":
+                var s = SoakOptions.Bind(profile);
+                return new(s.Parts.SelectMany(x => x.Workload.Balances).ToList(), url => new SoakScenario(url, s));
+            case "bank":
+                var k = BankOptions.Bind(profile);
+                return new([new InitialBalance(BankOptions.Treasury().Address, BankOptions.Asset, k.TreasuryNeeds)], url => new BankScenario(url, k));
+            default:
+                throw new FormatException($"{profile.Source}: scenario '{profile.Scenario}' is unknown (known: {string.Join(", ", Names)})");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using NitroConformance.Load.Engine;
+using NitroConformance.Load.Metrics;
 using NitroConformance.Protocol.Client;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;
@@ -8,8 +9,9 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Load.Workloads;
 
 /// <summary>Session churn: each iteration creates an app session, submits N states and closes it, on one of several participant groups ("slots").</summary>
-public sealed class SessionChurnScenario(Uri target, int slots, int participants, int submits, TimeSpan timeout) : ILoadScenario
+public sealed class SessionChurnScenario(Uri target, SessionChurnOptions options) : ILoadScenario
 {
+
     private sealed record Cycle(string SessionId, SignedRequest Create, (int Member, SignedRequest Request)[] Submits, SignedRequest Close);
 
     private readonly List<(WalletConnection[] Members, PresignedQueue<Cycle> Ready)> _slots = [];
@@ -23,18 +25,19 @@ public sealed class SessionChurnScenario(Uri target, int slots, int participants
     /// <inheritdoc/>
     public string HeadlineMetric => "churn.cycle";
     /// <inheritdoc/>
-    public string SigningMode => $"pre-signed: whole cycles (create, {submits} submits, close; session id computed client-side) signed ahead on a background task with the {Secp256k1.Default.Name} signer, discarded after 30 s; inline signs: {_slots.Sum(s => Interlocked.Read(ref s.Ready.InlineSigns))}";
+    public IReadOnlyList<MetricDeclaration> Metrics { get; } =
+        [MetricDeclaration.Latency("churn.create"), MetricDeclaration.Latency("churn.submit"), MetricDeclaration.Latency("churn.close"), MetricDeclaration.Latency("churn.cycle")];
+    /// <inheritdoc/>
+    public string SigningMode => $"pre-signed: whole cycles (create, {options.Submits} submits, close; session id computed client-side) signed ahead on a background task with the {Secp256k1.Default.Name} signer, discarded after 30 s; inline signs: {_slots.Sum(s => Interlocked.Read(ref s.Ready.InlineSigns))}";
 
     /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
     {
-        if (participants < 2) throw new ArgumentException("params.participants: at least 2");
-        if (slots < 1) throw new ArgumentException("params.slots: at least 1");
-        for (var s = 0; s < slots; s++)
+        for (var s = 0; s < options.Slots; s++)
         {
             var slot = s;
-            var members = await Task.WhenAll(Enumerable.Range(0, participants).Select(p =>
-                WalletConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/churn/s{slot}/p{p}"), null, timeout, ct))).ConfigureAwait(false);
+            var members = await Task.WhenAll(Enumerable.Range(0, options.Participants).Select(p =>
+                WalletConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/churn/s{slot}/p{p}"), null, options.Timeout, ct))).ConfigureAwait(false);
             _slots.Add((members, new PresignedQueue<Cycle>(4, 30_000, () => SignCycle(members))));
             _idle.Writer.TryWrite(s);
         }
@@ -48,7 +51,7 @@ public sealed class SessionChurnScenario(Uri target, int slots, int participants
             _nonceBase + (ulong)Interlocked.Increment(ref _nonce));
         var id = AppSessionId.Compute(definition);
         var create = RpcFrames.SignRequest(m[0].Client.CreateRequest(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition, [])), [m[0].Wallet]);
-        var subs = Enumerable.Range(0, submits).Select(i =>
+        var subs = Enumerable.Range(0, options.Submits).Select(i =>
         {
             var version = (ulong)(i + 2); // create leaves the session at version 1
             var member = (int)(version % (ulong)m.Length);
@@ -64,7 +67,7 @@ public sealed class SessionChurnScenario(Uri target, int slots, int participants
     public async Task RunIterationAsync(IterationContext ctx)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Token);
-        cts.CancelAfter(timeout * (submits + 2));
+        cts.CancelAfter(options.Timeout * (options.Submits + 2));
         int s;
         try
         {
@@ -80,7 +83,7 @@ public sealed class SessionChurnScenario(Uri target, int slots, int participants
         {
             var (m, ready) = _slots[s];
             var cycle = ready.Take();
-            var created = await m[0].Client.SendSignedAsync(cycle.Create, timeout, cts.Token).ConfigureAwait(false);
+            var created = await m[0].Client.SendSignedAsync(cycle.Create, options.Timeout, cts.Token).ConfigureAwait(false);
             ctx.Record(step, created.ReceivedTimestamp);
             var id = created.Params?["app_session_id"]?.GetValue<string>();
             if (!string.Equals(id, cycle.SessionId, StringComparison.OrdinalIgnoreCase))
@@ -92,12 +95,12 @@ public sealed class SessionChurnScenario(Uri target, int slots, int participants
             foreach (var (member, request) in cycle.Submits)
             {
                 var sent = RunClock.Now;
-                var r = await m[member].Client.SendSignedAsync(request, timeout, cts.Token).ConfigureAwait(false);
+                var r = await m[member].Client.SendSignedAsync(request, options.Timeout, cts.Token).ConfigureAwait(false);
                 ctx.RecordBetween(step, sent, r.ReceivedTimestamp);
             }
             step = "churn.close";
             var closeSent = RunClock.Now;
-            var closed = await m[0].Client.SendSignedAsync(cycle.Close, timeout, cts.Token).ConfigureAwait(false);
+            var closed = await m[0].Client.SendSignedAsync(cycle.Close, options.Timeout, cts.Token).ConfigureAwait(false);
             ctx.RecordBetween(step, closeSent, closed.ReceivedTimestamp);
             ctx.Record("churn.cycle", closed.ReceivedTimestamp);
         }
@@ -120,9 +123,9 @@ public sealed class SessionChurnScenario(Uri target, int slots, int participants
     /// <inheritdoc/>
     public ScenarioExtras Extras() => new(null, new Dictionary<string, string>
     {
-        ["slots"] = slots.ToString(CultureInfo.InvariantCulture),
-        ["participants"] = participants.ToString(CultureInfo.InvariantCulture),
-        ["submits_per_session"] = submits.ToString(CultureInfo.InvariantCulture),
+        ["slots"] = options.Slots.ToString(CultureInfo.InvariantCulture),
+        ["participants"] = options.Participants.ToString(CultureInfo.InvariantCulture),
+        ["submits_per_session"] = options.Submits.ToString(CultureInfo.InvariantCulture),
         ["latency_origin"] = "churn.create and churn.cycle from the intended start; churn.submit and churn.close from their own send",
     });
 

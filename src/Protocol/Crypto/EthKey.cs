@@ -53,7 +53,7 @@ public sealed class EthKey
             throw new FormatException($"Private key must be 32 bytes, got {privateKey32.Length}.");
         if (!privateKey32.ContainsAnyExcept((byte)0))
             throw new FormatException("Private key is zero, which is not a valid secp256k1 key.");
-        if (!ManagedSecp256k1.IsValidPrivateKey(privateKey32))
+        if (!Secp256k1Arguments.IsScalarInRange(privateKey32))
             throw new FormatException("Private key is not below the secp256k1 curve order n.");
         return new EthKey(privateKey32.ToArray(), backend ?? Secp256k1.Default);
     }
@@ -64,9 +64,6 @@ public sealed class EthKey
         ArgumentNullException.ThrowIfNull(text);
         return FromBytes(Keccak256.HashUtf8(text), backend);
     }
-
-    /// <summary>The same key signing with another backend.</summary>
-    public EthKey WithBackend(ISecp256k1 backend) => new(_privateKey, backend);
 
     /// <summary>Signs a 32-byte hash: 65 bytes r‖s‖v, v = 27/28, RFC 6979, low-s.</summary>
     public byte[] SignHash(ReadOnlySpan<byte> hash32)

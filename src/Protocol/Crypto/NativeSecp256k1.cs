@@ -3,13 +3,15 @@ using System.Security.Cryptography;
 
 namespace NitroConformance.Protocol.Crypto;
 
-/// <summary>secp256k1 backend calling the system's libsecp256k1 (bitcoin-core) through function pointers.</summary>
+/// <summary>
+/// secp256k1 backend calling bitcoin-core's libsecp256k1 through function pointers: the build the Secp256k1.Net
+/// package ships under runtimes/&lt;rid&gt;/native (never a system copy), so every machine signs with the same code.
+/// </summary>
 public sealed unsafe class NativeSecp256k1 : ISecp256k1
 {
-    /// <summary>The shared-object name looked up first.</summary>
-    public const string LibraryName = "libsecp256k1.so.1";
-
-    private static readonly string[] Candidates = [LibraryName, "libsecp256k1.so", "libsecp256k1"];
+    /// <summary>The library's file name on this OS, as the package ships it.</summary>
+    public static string LibraryName { get; } =
+        OperatingSystem.IsWindows() ? "secp256k1.dll" : OperatingSystem.IsMacOS() ? "libsecp256k1.dylib" : "libsecp256k1.so";
 
     // SECP256K1_FLAGS_TYPE_CONTEXT | BIT_CONTEXT_SIGN | BIT_CONTEXT_VERIFY; newer versions ignore the bits.
     private const uint ContextSignVerify = (1u << 0) | (1u << 9) | (1u << 8);
@@ -23,8 +25,9 @@ public sealed unsafe class NativeSecp256k1 : ISecp256k1
     private readonly delegate* unmanaged<nint, byte*, byte*, int> _pubkeyCreate;
     private readonly delegate* unmanaged<nint, byte*, nuint*, byte*, uint, int> _pubkeySerialize;
 
-    private NativeSecp256k1(nint library)
+    private NativeSecp256k1(nint library, string path)
     {
+        LibraryPath = path;
         var create = (delegate* unmanaged<uint, nint>)Export(library, "secp256k1_context_create");
         var randomize = (delegate* unmanaged<nint, byte*, int>)Export(library, "secp256k1_context_randomize");
         _signRecoverable = (delegate* unmanaged<nint, byte*, byte*, byte*, nint, nint, int>)Export(library, "secp256k1_ecdsa_sign_recoverable");
@@ -35,41 +38,46 @@ public sealed unsafe class NativeSecp256k1 : ISecp256k1
         _pubkeySerialize = (delegate* unmanaged<nint, byte*, nuint*, byte*, uint, int>)Export(library, "secp256k1_ec_pubkey_serialize");
 
         _context = create(ContextSignVerify);
-        if (_context == 0) throw new InvalidOperationException($"{LibraryName}: secp256k1_context_create returned null.");
+        if (_context == 0) throw new InvalidOperationException($"{path}: secp256k1_context_create returned null.");
         // Randomisation blinds the signing computation against side channels; it mutates the context,
         // so it happens once here, before the context is shared (all later calls use it read-only).
         Span<byte> seed = stackalloc byte[32];
         RandomNumberGenerator.Fill(seed);
         fixed (byte* s = seed)
         {
-            if (randomize(_context, s) != 1) throw new InvalidOperationException($"{LibraryName}: secp256k1_context_randomize failed.");
+            if (randomize(_context, s) != 1) throw new InvalidOperationException($"{path}: secp256k1_context_randomize failed.");
         }
     }
 
     /// <inheritdoc />
     public string Name => "native";
 
-    /// <summary>Loads the library; returns null and a reason when it or a needed export is missing.</summary>
+    /// <summary>The full path of the library file that was loaded.</summary>
+    public string LibraryPath { get; }
+
+    /// <summary>Loads the package's library; returns null and a reason when it or a needed export is missing.</summary>
     public static NativeSecp256k1? TryCreate(out string? unavailableReason)
     {
-        nint library = 0;
-        foreach (var name in Candidates)
+        var path = FindPackagedLibrary();
+        if (path is null)
         {
-            if (NativeLibrary.TryLoad(name, typeof(NativeSecp256k1).Assembly, null, out library)) break;
+            unavailableReason = $"{LibraryName} from the Secp256k1.Net package is not among this app's native assets " +
+                $"(runtimes/{RuntimeInformation.RuntimeIdentifier}/native); the package ships no build for this platform.";
+            return null;
         }
-        if (library == 0)
+        if (!NativeLibrary.TryLoad(path, out var library))
         {
-            unavailableReason = $"{LibraryName} could not be loaded (install it, e.g. 'apt-get install libsecp256k1-1').";
+            unavailableReason = $"{path} could not be loaded.";
             return null;
         }
         try
         {
             unavailableReason = null;
-            return new NativeSecp256k1(library);
+            return new NativeSecp256k1(library, path);
         }
         catch (EntryPointNotFoundException e)
         {
-            unavailableReason = $"{LibraryName} was loaded but lacks {e.Message} (it must be built with the recovery module).";
+            unavailableReason = $"{path} lacks {e.Message} (it must be built with the recovery module).";
             return null;
         }
         catch (InvalidOperationException e)
@@ -77,6 +85,17 @@ public sealed unsafe class NativeSecp256k1 : ISecp256k1
             unavailableReason = e.Message;
             return null;
         }
+    }
+
+    // The host lists the directories of the app's native assets for this RID (from deps.json, with the RID
+    // fallback graph applied, e.g. linux-musl-x64) in NATIVE_DLL_SEARCH_DIRECTORIES. Looking only there, by
+    // full path, keeps dlopen from picking up a system libsecp256k1 of another version.
+    private static string? FindPackagedLibrary()
+    {
+        var directories = (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") as string ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Append(Path.Combine(AppContext.BaseDirectory, "runtimes", RuntimeInformation.RuntimeIdentifier, "native"));
+        return directories.Select(d => Path.Combine(d, LibraryName)).FirstOrDefault(File.Exists);
     }
 
     /// <inheritdoc />

@@ -15,14 +15,21 @@ public static class Secp256k1
     private static readonly Lazy<ISecp256k1> DefaultChoice =
         new(() => Select(Environment.GetEnvironmentVariable(EnvironmentVariable), Native, NativeUnavailableReason));
 
-    /// <summary>The backend on libsecp256k1, or null when the library cannot be loaded.</summary>
-    public static ISecp256k1? Native => NativeLoad.Value.Backend;
+    /// <summary>The backend on the packaged libsecp256k1, or null when the library cannot be loaded.</summary>
+    public static NativeSecp256k1? Native => NativeLoad.Value.Backend;
 
     /// <summary>Why <see cref="Native"/> is null (null when it loaded).</summary>
     public static string? NativeUnavailableReason => NativeLoad.Value.Reason;
 
-    /// <summary>The BouncyCastle backend; always available.</summary>
+    /// <summary>The managed (NBitcoin.Secp256k1) backend; always available.</summary>
     public static ISecp256k1 Managed { get; } = new ManagedSecp256k1();
+
+    /// <summary>The default backend for logs: its name, and the library file or why native is unavailable.</summary>
+    public static string Describe() => Default switch
+    {
+        NativeSecp256k1 native => $"native ({native.LibraryPath})",
+        var other => $"{other.Name}" + (Native is null ? $" (native unavailable: {NativeUnavailableReason})" : $" (forced by {EnvironmentVariable})"),
+    };
 
     /// <summary>Native when it loads, else managed, unless NITRO_SECP256K1 says otherwise (read once).</summary>
     public static ISecp256k1 Default => DefaultChoice.Value;

@@ -28,6 +28,17 @@ internal static class Secp256k1Arguments
         _ => -1,
     };
 
+    /// <summary>True when 32 big-endian bytes hold a scalar in [1, n-1]: a usable private key, r or s.</summary>
+    public static bool IsScalarInRange(ReadOnlySpan<byte> scalar32) =>
+        scalar32.Length == 32 && scalar32.ContainsAnyExcept((byte)0) && scalar32.SequenceCompareTo(CurveOrder) < 0;
+
+    // n, the order of the secp256k1 group, big-endian.
+    private static ReadOnlySpan<byte> CurveOrder =>
+    [
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+        0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+    ];
+
     public static ArgumentException InvalidPrivateKey() =>
         new("The private key is not valid for secp256k1 (it must be between 1 and n-1).", "privateKey32");
 }

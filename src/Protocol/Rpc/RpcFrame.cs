@@ -6,7 +6,7 @@ namespace NitroConformance.Protocol.Rpc;
 /// <summary>One parsed frame: the typed array elements plus the exact raw texts that signatures cover.</summary>
 public sealed record RpcFrame
 {
-    /// <summary>Request or response.</summary>
+    /// <summary>Request (<c>req</c>) or response (<c>res</c>), from the envelope key.</summary>
     public required RpcFrameKind Kind { get; init; }
 
     /// <summary>The exact <c>req</c>/<c>res</c> array text as it appeared in <see cref="Text"/>, from '[' to the matching ']'.</summary>
@@ -15,7 +15,7 @@ public sealed record RpcFrame
     /// <summary>Element 0; 0 for server pushes.</summary>
     public required ulong RequestId { get; init; }
 
-    /// <summary>Element 1.</summary>
+    /// <summary>Element 1: the method name (<c>error</c> for error replies, the push name for pushes).</summary>
     public required string Method { get; init; }
 
     private StrongBox<JsonNode?>? _params;
@@ -37,7 +37,7 @@ public sealed record RpcFrame
         init => _params = new StrongBox<JsonNode?>(value);
     }
 
-    /// <summary>The exact text of element 2.</summary>
+    /// <summary>The exact text of element 2, as received (what <see cref="Params"/> is parsed from).</summary>
     public required string RawParams { get; init; }
 
     /// <summary>Element 3 (Unix milliseconds).</summary>
@@ -49,7 +49,7 @@ public sealed record RpcFrame
     /// <summary>The legacy top-level <c>sid</c>, if present.</summary>
     public string? Sid { get; init; }
 
-    /// <summary>The whole frame text.</summary>
+    /// <summary>The whole frame text as received, envelope and signatures included.</summary>
     public required string Text { get; init; }
 
     /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the client received the frame; 0 when not from a client.</summary>

@@ -93,7 +93,7 @@ public static class RpcFrameParser
                         throw new RpcFrameFormatException(name, array.Value.Name == name
                             ? "appears twice."
                             : "a frame carries either req or res, not both.");
-                    array = ReadArray(ref reader, bytes, name);
+                    array = ReadArray(ref reader, name);
                     kind = name == "req" ? RpcFrameKind.Request : RpcFrameKind.Response;
                     break;
                 case "sig":
@@ -142,7 +142,7 @@ public static class RpcFrameParser
 
     private readonly record struct ArrayParts(string Name, int Start, int End, ulong RequestId, string Method, int ParamsStart, int ParamsEnd, ulong Timestamp);
 
-    private static ArrayParts ReadArray(ref Utf8JsonReader reader, byte[] bytes, string name)
+    private static ArrayParts ReadArray(ref Utf8JsonReader reader, string name)
     {
         Next(ref reader, name);
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -178,7 +178,6 @@ public static class RpcFrameParser
             throw new RpcFrameFormatException(name, $"has {count} elements, expected exactly 4.");
         }
         var end = checked((int)reader.BytesConsumed);
-        _ = bytes;
         return new ArrayParts(name, start, end, id, method, paramsStart, paramsEnd, ts);
     }
 

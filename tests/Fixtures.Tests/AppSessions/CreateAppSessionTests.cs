@@ -1,7 +1,7 @@
 using NUnit.Framework;
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Tests.Ledger;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;

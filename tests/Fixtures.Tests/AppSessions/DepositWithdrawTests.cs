@@ -1,6 +1,6 @@
 using NUnit.Framework;
 using NitroConformance.Fixtures.AppSessions;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Tests.Ledger;
 using NitroConformance.Protocol.Rpc;
 using static NitroConformance.Fixtures.Tests.Ledger.LedgerHarness;

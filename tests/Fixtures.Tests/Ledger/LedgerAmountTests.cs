@@ -1,6 +1,7 @@
+using NitroConformance.Fixtures.Params;
 using System.Text.Json.Nodes;
 using NUnit.Framework;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.Tests.Ledger;
 
@@ -20,8 +21,8 @@ public sealed class LedgerAmountTests
     [TestCase("+7", "7")]
     public void ParseAndFormatCanonically(string text, string canonical)
     {
-        Assert.That(LedgerAmount.TryParse(text, out var value), Is.True);
-        Assert.That(LedgerAmount.Format(value), Is.EqualTo(canonical));
+        Assert.That(GoDecimal.TryParseInRange(text, out var value), Is.True);
+        Assert.That(GoDecimal.Format(value), Is.EqualTo(canonical));
     }
 
     [TestCase("")]
@@ -31,7 +32,7 @@ public sealed class LedgerAmountTests
     [TestCase(" 1")]
     [TestCase("1,5")]
     [TestCase("NaN")]
-    public void RejectsNonDecimalText(string text) => Assert.That(LedgerAmount.TryParse(text, out _), Is.False);
+    public void RejectsNonDecimalText(string text) => Assert.That(GoDecimal.TryParseInRange(text, out _), Is.False);
 
     [TestCase("0.0000000000000000005", "0.000000000000000001")]
     [TestCase("-0.0000000000000000005", "-0.000000000000000001")]
@@ -39,8 +40,8 @@ public sealed class LedgerAmountTests
     [TestCase("1.1234567890123456789", "1.123456789012345679")]
     public void StorageRoundsHalfAwayFromZeroAt18Digits(string text, string stored)
     {
-        LedgerAmount.TryParse(text, out var value);
-        Assert.That(LedgerAmount.Format(LedgerAmount.ToStorage(value)), Is.EqualTo(stored));
+        GoDecimal.TryParseInRange(text, out var value);
+        Assert.That(GoDecimal.Format(LedgerAmount.ToStorage(value)), Is.EqualTo(stored));
     }
 
     [Test]

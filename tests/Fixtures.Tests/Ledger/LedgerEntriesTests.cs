@@ -88,7 +88,7 @@ public sealed class LedgerEntriesTests
             "2:bob:bob:weth:+50 3:alice:alice:usdc:-100"));
         Assert.That(Rows(new JsonObject { ["sort"] = "DESC", ["limit"] = 1 }), Is.EqualTo("6:bob:bob:usdc:+5"));
         for (var i = 0; i < 12; i++) _h.State.Credit(Carol.Address, "usdc", i + 1, _h.Clock.Now);
-        Assert.That(Entries(new JsonObject()), Has.Count.EqualTo(Fixtures.Ledger.ListOptions.DefaultLimit));
+        Assert.That(Entries(new JsonObject()), Has.Count.EqualTo(Fixtures.Params.ListOptions.DefaultLimit));
         Assert.That(Entries(new JsonObject { ["limit"] = 500 }), Has.Count.EqualTo(18));
     }
 

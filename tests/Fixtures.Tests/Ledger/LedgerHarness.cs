@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.AppSessions;
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
+using NitroConformance.Fixtures.Profiles;
+using NitroConformance.Fixtures.Tests.Support;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Json;
 using NitroConformance.Protocol.Rpc;
@@ -22,15 +24,21 @@ internal sealed class LedgerHarness
     private readonly Dictionary<string, IRpcMethodHandler> _handlers;
     private ulong _nextId = 1;
 
-    public LedgerHarness(params DefectId[] defects)
+    public LedgerHarness(params DefectId[] defects) : this(NodeBehaviour.Default, defects)
+    {
+    }
+
+    /// <summary>Handlers over a ledger with <paramref name="behaviour"/> (its defects added as a node would).</summary>
+    public LedgerHarness(NodeBehaviour behaviour, params DefectId[] defects)
     {
         Clock = new ManualClock(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
         Keys = new FakeSessionKeys(Clock);
         Tags = new FakeTags();
-        _handlers = LedgerMethods.Create(State, Keys, Clock, defects.ToHashSet(), Tags).ToDictionary(h => h.Method);
+        State = new NodeLedgerState(behaviour);
+        _handlers = LedgerMethods.Create(State, Keys, Clock, behaviour.Defects(defects.ToHashSet()), Tags).ToDictionary(h => h.Method);
     }
 
-    public NodeLedgerState State { get; } = new();
+    public NodeLedgerState State { get; }
     public ManualClock Clock { get; }
     public FakeSessionKeys Keys { get; }
     public FakeTags Tags { get; }

@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 
 namespace NitroConformance.Fixtures.Tests.Ledger;
 

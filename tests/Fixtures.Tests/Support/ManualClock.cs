@@ -10,11 +10,15 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
     }
 
-    /// <inheritdoc />
-    public override DateTimeOffset GetUtcNow()
+    /// <summary>The current time; setting it jumps the clock (forward or back).</summary>
+    public DateTimeOffset Now
     {
-        lock (this) return _now;
+        get { lock (this) return _now; }
+        set { lock (this) _now = value; }
     }
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => Now;
 
     /// <summary>Moves the clock forward.</summary>
     public void Advance(TimeSpan by)

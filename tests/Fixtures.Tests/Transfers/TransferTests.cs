@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using NUnit.Framework;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Tests.Ledger;
 using NitroConformance.Protocol.Crypto;
 using NitroConformance.Protocol.Rpc;

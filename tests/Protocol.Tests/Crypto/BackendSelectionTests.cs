@@ -39,7 +39,7 @@ public sealed class BackendSelectionTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => Secp256k1.Select("native", null));
         Assert.That(error!.Message, Is.EqualTo(
-            "NITRO_SECP256K1=native, but the native secp256k1 backend is unavailable: libsecp256k1.so.1 could not be loaded."));
+            "NITRO_SECP256K1=native, but the native secp256k1 backend is unavailable: " + NativeSecp256k1.LibraryName + " could not be loaded."));
     }
 
     [Test]
@@ -54,17 +54,26 @@ public sealed class BackendSelectionTests
     {
         var expected = Secp256k1.Select(Environment.GetEnvironmentVariable(Secp256k1.EnvironmentVariable), Secp256k1.Native);
         Assert.That(Secp256k1.Default, Is.SameAs(expected));
-        TestContext.Progress.WriteLine($"[secp256k1] default backend: {Secp256k1.Default.Name}" +
-            (Secp256k1.Native is null ? $" (native unavailable: {Secp256k1.NativeUnavailableReason})" : ""));
+        TestContext.Progress.WriteLine($"[secp256k1] default backend: {Secp256k1.Describe()}");
     }
 
     [Test]
-    public void NativeLoadsOnThisMachineOrSaysWhyNot()
+    public void NativeIsTheLibraryThePackageShipsNotASystemCopy()
     {
-        if (Secp256k1.Native is null)
-            Assert.That(Secp256k1.NativeUnavailableReason, Does.Contain("libsecp256k1"));
-        else
-            Assert.That((Secp256k1.Native.Name, Secp256k1.NativeUnavailableReason), Is.EqualTo(("native", (string?)null)));
+        var native = Backends.Get("native");
+        var path = ((NativeSecp256k1)native).LibraryPath;
+        // The SDK copies the package's runtimes/<rid>/native files beside the test binaries.
+        Assert.That(path, Does.StartWith(Path.Combine(AppContext.BaseDirectory, "runtimes")).And.EndWith(NativeSecp256k1.LibraryName));
+        Assert.That(File.ReadAllBytes(path), Is.EqualTo(File.ReadAllBytes(PackagedLibrary(path))), "not the file the Secp256k1.Net package ships");
+    }
+
+    // The same file in the NuGet package cache: runtimes/<rid>/native/<name> under secp256k1.net/2.0.0.
+    private static string PackagedLibrary(string loadedPath)
+    {
+        var rid = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(loadedPath)))!;
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return Path.Combine(cache, "secp256k1.net", "2.0.0", "runtimes", rid, "native", NativeSecp256k1.LibraryName);
     }
 
     private sealed class NamedOnly(string name) : ISecp256k1

@@ -1,4 +1,0 @@
-namespace NitroConformance.Fixtures.Ledger;
-
-/// <summary>The sum of one wallet's rows in one asset under one account.</summary>
-public sealed record AssetBalance(string Asset, decimal Amount);
