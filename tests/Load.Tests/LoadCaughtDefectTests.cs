@@ -50,6 +50,13 @@ public class LoadCaughtDefectTests
         Assert.That(correctness, Has.Count.GreaterThanOrEqualTo(counters.Length));
         Assert.That(correctness.Where(t => !t.Passed).Select(t => $"{t.Expression}: {t.Actual}"), Is.Empty);
         foreach (var c in counters) Assert.That(faithful.Report.Counters[c], Is.Zero, c);
+        if (faithful.Report.Scenario == "bank")
+        {
+            // Then the wallets pay the treasury back: all 800 funded but the shares of at most two open sessions (2 × 2 × 1).
+            var sweep = faithful.Report.Notes["bank_sweep"];
+            Assert.That(sweep, Does.Match(@"^[0-9.]+ usdc sent back to the treasury$"));
+            Assert.That(decimal.Parse(sweep.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture), Is.InRange(796m, 800m));
+        }
 
         var seeded = await RunAgainstAsync(profile with { RunId = "seeded" }, [defect]);
         TestContext.Out.WriteLine($"{defect}: " + string.Join(", ", seeded.Report.Counters.Select(kv => $"{kv.Key} {kv.Value}")));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Defects;
-using NitroConformance.Fixtures.Ledger;
+using NitroConformance.Fixtures.State;
 using NitroConformance.Fixtures.Node;
 using NitroConformance.Fixtures.Tests.Ledger;
 using NitroConformance.Protocol.Crypto;

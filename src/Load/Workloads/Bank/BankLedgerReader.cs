@@ -44,7 +44,8 @@ internal sealed class BankLedgerReader(IReadOnlyList<WalletConnection> wallets, 
         return BankAuditResult.Compare(journal, new BankObservation(balances, shares, listed));
     }
 
-    private async Task<decimal> BalanceAsync(WalletConnection w, string? account, CancellationToken ct)
+    /// <summary><paramref name="w"/>'s balance of the asset under its own account (null) or <paramref name="account"/> (its share there).</summary>
+    public async Task<decimal> BalanceAsync(WalletConnection w, string? account, CancellationToken ct)
     {
         var reply = await w.Client.RequestAsync(RpcMethods.GetLedgerBalances, Requests.GetLedgerBalances(account), [w.Wallet], timeout, ct).ConfigureAwait(false);
         var sum = 0m;

@@ -28,6 +28,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     private WalletConnection? _treasury;
     private long _amountSeq, _nonce, _inFlight, _iterations;
     private BankAuditResult? _audit;
+    private string? _sweep;
 
     /// <inheritdoc/>
     public string Name => "bank";
@@ -230,6 +231,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         var reader = new BankLedgerReader(_wallets, BankOptions.Asset, AuditTimeout);
         await reader.BarrierAsync(ct).ConfigureAwait(false);
         _audit = await reader.AuditAsync(_journal, ct).ConfigureAwait(false);
+        await SweepAsync(reader, ct).ConfigureAwait(false);
         metrics.Increment("ledger_drift", _audit.Drift);
         metrics.Increment("negative_balances", _audit.Negative);
         metrics.Increment("lost_transactions", _audit.Lost);
@@ -237,6 +239,29 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         metrics.Increment("duplicated_transactions", _audit.Duplicated);
         metrics.Increment("bank_transfers_accepted", _journal.Accepted.Count - _wallets.Count);
         metrics.Increment("bank_sessions", _journal.Sessions.Count);
+    }
+
+    // After the audit, each wallet sends what it holds back to the treasury, so runs against a long-lived node do not drain
+    // it (shares of sessions left open stay where they are). Best effort: a refusal is noted, not fatal.
+    private async Task SweepAsync(BankLedgerReader reader, CancellationToken ct)
+    {
+        var (swept, refused) = (0m, 0);
+        foreach (var w in _wallets)
+        {
+            var balance = await reader.BalanceAsync(w, null, ct).ConfigureAwait(false);
+            if (balance <= 0) continue;
+            try
+            {
+                await w.Client.RequestAsync(RpcMethods.Transfer, Requests.Transfer(_treasury!.Wallet.Address, [new TransferAllocation(BankOptions.Asset, Text(balance))]),
+                    [w.Wallet], AuditTimeout, ct).ConfigureAwait(false);
+                swept += balance;
+            }
+            catch (RpcErrorException)
+            {
+                refused++;
+            }
+        }
+        _sweep = $"{Text(swept)} {BankOptions.Asset} sent back to the treasury" + (refused > 0 ? $"; {refused} wallets refused" : "");
     }
 
     /// <inheritdoc/>
@@ -253,6 +278,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
         {
             notes["bank_total"] = $"expected {a.Expected.ToString(CultureInfo.InvariantCulture)}, observed {a.Observed.ToString(CultureInfo.InvariantCulture)} {BankOptions.Asset} (balances + session shares)";
             notes["bank_unknown_unapplied"] = $"{a.Unresolved} of {_journal.Indeterminate.Count} transfers of unknown outcome are not in the ledger";
+            notes["bank_sweep"] = _sweep ?? "not run";
         }
         return new ScenarioExtras(null, notes);
     }
