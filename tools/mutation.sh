@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation score of one folder of the reference node, with only the conformance cases as tests.
 #
-#   tools/mutation.sh [AppSessions|Ledger|Transfers|Auth|Envelope]   (default: AppSessions)
+#   tools/mutation.sh [AppSessions|State|Transfers|Auth|Envelope]   (default: AppSessions; Ledger = State, its old name)
 #   env: MUTATION_CONCURRENCY (Stryker test processes, default 1: the cases already use loopback sockets)
 #        MUTATION_TIMEOUT_MIN (stop Stryker after this many minutes, default 0 = no limit)
 #        MUTATION_ONLY (narrower Stryker mutate pattern inside the folder, e.g. 'TransferHandler.cs{54..57}' to
@@ -18,8 +18,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 folder="${1:-AppSessions}"
 case "$folder" in
-  AppSessions|Ledger|Transfers|Auth|Envelope) ;;
-  *) echo "error: folder '$folder' is not one of AppSessions, Ledger, Transfers, Auth, Envelope" >&2; exit 2 ;;
+  Ledger) folder=State ;;
+  AppSessions|State|Transfers|Auth|Envelope) ;;
+  *) echo "error: folder '$folder' is not one of AppSessions, State (Ledger), Transfers, Auth, Envelope" >&2; exit 2 ;;
 esac
 if [ ! -d "src/Fixtures/$folder" ]; then echo "error: src/Fixtures/$folder does not exist" >&2; exit 2; fi
 
