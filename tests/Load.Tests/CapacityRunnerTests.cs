@@ -54,6 +54,7 @@ public class CapacityRunnerTests
             Assert.That(report.Steps.Take(3).All(s => s.Held && s.P50 is >= 3_900 and < 10_000), Is.True, "50, 100, 200/s hold at ~4 ms");
             Assert.That(report.Steps.Single(s => s.Offered == 400).Held, Is.False);
             Assert.That(report.Knee!.Offered, Is.EqualTo(report.Capacity));
+            Assert.That(report.Steps.Select(s => s.CpuMsPerIteration), Has.All.GreaterThan(0));
             // The gate on the result fails (capacity is far below 2000/s) and the step SLO does not include it.
             Assert.That(report.Thresholds.Single().Passed, Is.False);
             Assert.That(report.Slo, Is.EqualTo(new[] { "work.p99 < 100ms", "dropped_iterations == 0" }));

@@ -42,9 +42,11 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     /// <summary>Session keys by wallet name.</summary>
     public Dictionary<string, EthKey> SessionKeys { get; } = [];
     /// <summary>Connections by wallet name.</summary>
-    public Dictionary<string, WalletConnection> Connections { get; } = [];
+    public Dictionary<string, CaseConnection> Connections { get; } = [];
     /// <summary>Wallets whose connection is authenticated.</summary>
     public HashSet<string> Authenticated { get; } = [];
+    /// <summary>Wallets leased from the run's wallet pool (logged in by JWT), by wallet name.</summary>
+    public Dictionary<string, WalletPool.PooledWallet> Leases { get; } = [];
     /// <summary>Saved JWTs by wallet name.</summary>
     public Dictionary<string, string> Jwts { get; } = [];
     /// <summary>Sessions by name.</summary>
@@ -69,7 +71,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     private static long _requestIdSerial = 1L << 40;
 
     /// <summary>The id the current step's request uses: the reserved one when a template asked for it, else a fresh one from <paramref name="connection"/>.</summary>
-    public ulong RequestIdFor(WalletConnection connection) => StepRequestId ?? connection.Client.NextRequestId();
+    public ulong RequestIdFor(CaseConnection connection) => StepRequestId ?? connection.Client.NextRequestId();
 
     /// <summary>Key of a signer reference (<c>alice</c>, <c>alice.key</c> or a <c>save_key_as</c> name such as <c>alice.key2</c>).</summary>
     public EthKey Signer(string reference)
@@ -99,7 +101,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         : throw new StepFailure(Outcomes.Outcome.Failed, $"session '{name}' has not been created in this case (create it first, or check save_as)");
 
     /// <summary>The connection of <paramref name="wallet"/> (or of an extra connection such as <c>alice#2</c>), or a failure naming it.</summary>
-    public WalletConnection Connection(string wallet) =>
+    public CaseConnection Connection(string wallet) =>
         Connections.TryGetValue(wallet, out var c) ? c
         : throw new StepFailure(Outcomes.Outcome.Failed, $"wallet '{wallet}' has no connection (declared with connect: false?)");
 
@@ -109,8 +111,8 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         ?? throw new StepFailure(Outcomes.Outcome.Failed, "no wallet of this case is connected");
 
     /// <summary>Opens a new connection to the target labelled <paramref name="owner"/>, with this run's timeouts.</summary>
-    public Task<WalletConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
-        WalletConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, ct);
+    public Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
+        CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, Target.AuthRequests, ct);
 
     /// <summary>Renders a template with this case's values.</summary>
     public string Render(string template) => TemplateRenderer.Render(template, this);

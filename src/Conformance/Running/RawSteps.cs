@@ -35,7 +35,7 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
             ? judged
             : (Outcome.Failed, $"the response carries id {actual}, expected {expected}; {judged.Message}");
 
-    private async Task<(Outcome, string)> SilenceAsync(RawStep step, WalletConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
+    private async Task<(Outcome, string)> SilenceAsync(RawStep step, CaseConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
     {
         var window = TimeSpan.FromMilliseconds(step.WithinMs ?? state.Settings.AbsenceWindowMs);
         var answer = await conn.SendRawExpectingSilenceAsync(frame, window, ct).ConfigureAwait(false);

@@ -14,7 +14,8 @@ public sealed record CapacityStep(
     [property: JsonPropertyName("dropped_iterations")] long Dropped,
     [property: JsonPropertyName("slo")] IReadOnlyList<ThresholdOutcome> Slo,
     [property: JsonPropertyName("run_id")] string RunId,
-    [property: JsonPropertyName("load_average_1m")] double? LoadAverage = null);
+    [property: JsonPropertyName("load_average_1m")] double? LoadAverage = null,
+    [property: JsonPropertyName("cpu_ms_per_iteration")] double? CpuMsPerIteration = null);
 
 /// <summary>Result of a capacity search: every step, the highest rate that held (the knee) with its percentiles, and the gates.</summary>
 public sealed record CapacityReport

@@ -29,7 +29,8 @@ public static class CapacityReportWriter
 
     /// <summary>One line with the result, for the console and the summaries.</summary>
     public static string Headline(CapacityReport r) => r.Knee is { } k
-        ? $"capacity {k.Offered:0.#}/s ({r.Headline} p50 {Durations.Micros(k.P50)}, p99 {Durations.Micros(k.P99)}, achieved {k.Achieved:0.#}/s)" +
+        ? $"capacity {k.Offered:0.#}/s ({r.Headline} p50 {Durations.Micros(k.P50)}, p99 {Durations.Micros(k.P99)}, achieved {k.Achieved:0.#}/s" +
+          (k.CpuMsPerIteration is { } c ? string.Create(Inv, $", {c:0.###} ms CPU per iteration") : "") + ")" +
           (r.FirstBad is { } b ? $"; first rate that broke the SLO: {b:0.#}/s" : "") + $"; {r.StopReason}"
         : $"no capacity: no offered rate held the SLO; {r.StopReason}";
 
@@ -44,12 +45,12 @@ public static class CapacityReportWriter
             $"{r.Search.StepWarmUp.TotalSeconds:0.#} s warm-up + {r.Search.StepDuration.TotalSeconds:0.#} s measured per step; budget {r.Search.Budget.TotalSeconds:0} s\n");
         sb.Append(Inv, $"- Machine: {string.Join(", ", r.Environment.Select(kv => $"{kv.Key}={kv.Value}"))}\n");
         sb.Append(Inv, $"- **Result: {Headline(r)}**\n\n");
-        sb.Append("| step | offered/s | achieved/s | p50 | p99 | fail rate | dropped | load avg | SLO |\n|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.Append("| step | offered/s | achieved/s | p50 | p99 | fail rate | dropped | load avg | CPU ms/iter | SLO |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (var i = 0; i < r.Steps.Count; i++)
         {
             var s = r.Steps[i];
             var failed = s.Slo.Where(o => !o.Passed).Select(o => $"`{o.Expression}` ({o.Actual})").ToList();
-            sb.Append(Inv, $"| {i + 1} | {s.Offered:0.#} | {s.Achieved:0.#} | {Durations.Micros(s.P50)} | {Durations.Micros(s.P99)} | {s.FailRate * 100:0.###}% | {s.Dropped} | {s.LoadAverage?.ToString("0.#", Inv) ?? "–"} | " +
+            sb.Append(Inv, $"| {i + 1} | {s.Offered:0.#} | {s.Achieved:0.#} | {Durations.Micros(s.P50)} | {Durations.Micros(s.P99)} | {s.FailRate * 100:0.###}% | {s.Dropped} | {s.LoadAverage?.ToString("0.#", Inv) ?? "–"} | {s.CpuMsPerIteration?.ToString("0.###", Inv) ?? "–"} | " +
                 $"{(s.Held ? "held" : "broke: " + string.Join(", ", failed))}{(ReferenceEquals(s, r.Knee) ? " ← knee" : "")} |\n");
         }
         if (r.Thresholds.Count > 0)

@@ -37,11 +37,16 @@ public static class CapacityRunner
         while (!ct.IsCancellationRequested && search.Next(clock.Elapsed + bounds.Drain) is { } rate)
         {
             var engineOptions = bounds with { Simulations = [new Inject(rate, TimeSpan.FromSeconds(1), options.StepDuration)], WarmUp = options.StepWarmUp };
+            var cpuBefore = ProcessCpu();
             var result = await new LoadEngine(engineOptions).RunAsync(scenario, ct).ConfigureAwait(false);
+            var cpu = ProcessCpu() - cpuBefore;
             var stepId = $"{steps.Count + 1:00}-{rate:0.#}per-s";
             var run = ReportBuilder.Build(stepId, scenario, engineOptions, result, profile, target, slo, null);
             ReportWriter.Write(run, Path.Combine(directory, "steps", stepId));
             var step = StepOf(run, rate);
+            // CPU this process (harness, and an embedded node) spent per iteration started, warm-up included: unlike the
+            // rate, it hardly depends on how much CPU other jobs leave, so it tells a slower node from a busier machine.
+            if (result.IterationsStarted > 0) step = step with { CpuMsPerIteration = Math.Round(cpu.TotalMilliseconds / result.IterationsStarted, 3) };
             steps.Add(step);
             search.Record(rate, step.Held);
             onStep?.Invoke(step);
@@ -73,6 +78,12 @@ public static class CapacityRunner
         var achieved = run.MeasuredSeconds <= 0 ? 0 : run.Counters.GetValueOrDefault(LoadEngine.CompletedIterations) / run.MeasuredSeconds;
         return new CapacityStep(offered, Math.Round(achieved, 1), run.Thresholds.All(t => t.Passed), head?.P50 ?? 0, head?.P99 ?? 0,
             run.FailRate, run.Counters.GetValueOrDefault(LoadEngine.DroppedIterations), run.Thresholds, run.RunId, LoadAverage());
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 
     // The machine's 1-minute load average after the step (Linux), so a step that broke because others used the CPU can be told apart.

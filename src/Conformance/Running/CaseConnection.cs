@@ -5,17 +5,21 @@ using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Conformance.Running;
 
-/// <summary>One WebSocket connection of a case wallet: sends requests, records frames, collects pushes.</summary>
-public sealed class WalletConnection : IAsyncDisposable
+/// <summary>One WebSocket connection of a case wallet: sends requests, records frames, collects every push since the upgrade.</summary>
+public sealed class CaseConnection : IAsyncDisposable
 {
     private readonly PushSubscription _pushes;
     private readonly List<RpcFrame> _recent = [];
 
-    private WalletConnection(string owner, ClearNodeClient client)
+    private readonly AuthRequestCounter _authRequests;
+
+    private CaseConnection(string owner, ClearNodeClient client, AuthRequestCounter authRequests)
     {
         Owner = owner;
         Client = client;
-        _pushes = client.Subscribe();
+        _authRequests = authRequests;
+        // Subscribed by the client before its receive loop starts, so the on-connect assets push is never missed.
+        _pushes = client.InitialPushes ?? throw new InvalidOperationException("the client was opened without SubscribeOnConnect");
     }
 
     /// <summary>Wallet name (or <c>anonymous</c>).</summary>
@@ -24,8 +28,9 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>The protocol client.</summary>
     public ClearNodeClient Client { get; }
 
-    /// <summary>Connects to <paramref name="url"/>; every response and push must be signed by <paramref name="broker"/>.</summary>
-    public static async Task<WalletConnection> OpenAsync(string owner, Uri url, string? broker, int connectTimeoutMs, int requestTimeoutMs, CancellationToken ct)
+    /// <summary>Connects to <paramref name="url"/>; every response and push must be signed by <paramref name="broker"/>; auth_requests sent count in <paramref name="authRequests"/>.</summary>
+    public static async Task<CaseConnection> OpenAsync(string owner, Uri url, string? broker, int connectTimeoutMs, int requestTimeoutMs,
+        AuthRequestCounter authRequests, CancellationToken ct)
     {
         var client = await ClearNodeClient.ConnectAsync(url, new ClearNodeClientOptions
         {
@@ -33,8 +38,9 @@ public sealed class WalletConnection : IAsyncDisposable
             RequestTimeout = TimeSpan.FromMilliseconds(requestTimeoutMs),
             ExpectedBroker = broker,
             CloseTimeout = TimeSpan.FromMilliseconds(500),
+            SubscribeOnConnect = true,
         }, ct).ConfigureAwait(false);
-        return new WalletConnection(owner, client);
+        return new CaseConnection(owner, client, authRequests);
     }
 
     /// <summary>Builds, signs and sends a request; returns the response or the error text, with the raw frames.</summary>
@@ -49,6 +55,7 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>Sends a prebuilt signed request.</summary>
     public async Task<RpcOutcome> SendSignedAsync(SignedRequest signed, TimeSpan timeout, CancellationToken ct)
     {
+        _authRequests.Add(signed.Method);
         try
         {
             var frame = await Client.SendSignedAsync(signed, timeout, ct).ConfigureAwait(false);
@@ -75,6 +82,7 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>Sends raw text and waits for the one response it must produce.</summary>
     public async Task<RpcOutcome> SendRawAsync(string text, TimeSpan timeout, CancellationToken ct)
     {
+        _authRequests.AddRaw(text);
         try
         {
             await Client.SendRawAsync(text, ct).ConfigureAwait(false);
@@ -102,6 +110,7 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>Sends raw text that must get no answer; returns the text of any response that arrives within <paramref name="window"/>, else null.</summary>
     public async Task<string?> SendRawExpectingSilenceAsync(string text, TimeSpan window, CancellationToken ct)
     {
+        _authRequests.AddRaw(text);
         try
         {
             await Client.SendRawAsync(text, ct).ConfigureAwait(false);
