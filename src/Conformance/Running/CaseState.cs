@@ -60,6 +60,10 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     public Dictionary<string, Authenticator.Challenge> Challenges { get; } = [];
     /// <summary>The last request frame sent by a request step, and the connection that sent it (for <c>resend</c>).</summary>
     public (string Connection, SignedRequest Request)? LastRequest { get; set; }
+    /// <summary>The response to the last request step, and the connection it came on (for <c>before_response</c>).</summary>
+    public (string Connection, RpcFrame Response)? LastResponse { get; set; }
+    /// <summary>Result fields kept by <c>save:</c> on a query or request step, read as <c>{saved:name}</c>.</summary>
+    public Dictionary<string, string> Saved { get; } = [];
     /// <summary>The request id of the step being run, reserved when <c>{request_id}</c> is first rendered.</summary>
     public ulong? StepRequestId { get; set; }
 
@@ -119,6 +123,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         "wallet" when argument is not null => Wallets.TryGetValue(argument, out var w) ? w.Address : null,
         "key" when argument is not null => SessionKeys.TryGetValue(argument, out var k) ? k.Address
             : NamedKeys.TryGetValue(argument, out var nk) ? nk.Address : null,
+        "saved" when argument is not null => Saved.GetValueOrDefault(argument),
         "request_id" when argument is null => (StepRequestId ??= (ulong)Interlocked.Increment(ref _requestIdSerial)).ToString(CultureInfo.InvariantCulture),
         "session" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Id : null,
         "version" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Version.ToString(CultureInfo.InvariantCulture) : null,

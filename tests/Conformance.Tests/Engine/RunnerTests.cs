@@ -169,6 +169,41 @@ public sealed class RunnerTests
     }
 
     [Test]
+    public async Task ResponseIdIsComparedWithTheIdTheTargetSent()
+    {
+        var frame = "    frame: '{\"req\":[{request_id},\"ping\",{},{now}],\"sig\":[]}'\n";
+        var echoed = await RunAsync("\n  - do: raw\n    connection: alice\n" + frame + "    response_id: \"{request_id}\"\n", id: "engine/runner/response-id-echoed");
+        Assert.That(echoed.Outcome, Is.EqualTo(Outcome.Ok), echoed.Message);
+        var other = await RunAsync("\n  - do: raw\n    connection: alice\n" + frame + "    response_id: 7\n", id: "engine/runner/response-id-other");
+        Assert.That(other.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(other.Message, Does.Match("the response carries id [0-9]+, expected 7"));
+    }
+
+    [Test]
+    public async Task BeforeResponseComparesArrivalOnTheRequestersConnection()
+    {
+        var transfer = "\n  - do: transfer\n    as: alice\n    to: bob\n    allocations: [{ asset: usdc, amount: \"1\" }]\n";
+        var ordered = await RunAsync(transfer + "  - do: wait_push\n    method: tr\n    to: [alice, bob]\n    before_response: true\n",
+            "amount: \"10\" }\n", "amount: \"5\" }\n", "engine/runner/before-response");
+        Assert.That(ordered.Outcome, Is.EqualTo(Outcome.Ok), ordered.Message);
+        var notSender = await RunAsync(transfer + "  - do: wait_push\n    method: tr\n    to: [bob]\n    before_response: true\n",
+            "amount: \"10\" }\n", "amount: \"5\" }\n", "engine/runner/before-response-bob");
+        Assert.That(notSender.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(notSender.Message, Does.Contain("the connection that sent the previous request step is not among to"));
+    }
+
+    [Test]
+    public async Task SavedResultFieldsAreReadByLaterSteps()
+    {
+        var saved = await RunAsync("\n  - do: query\n    method: get_config\n    save: { b: broker_address }\n"
+            + "  - do: query\n    method: get_config\n    expect: { ok: { broker_address: \"{saved:b}\" } }\n", id: "engine/runner/saved");
+        Assert.That(saved.Outcome, Is.EqualTo(Outcome.Ok), saved.Message);
+        var missing = await RunAsync("\n  - do: query\n    method: get_config\n    save: { b: nope }\n", id: "engine/runner/saved-missing");
+        Assert.That(missing.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(missing.Message, Does.Contain("save b: the result has no nope"));
+    }
+
+    [Test]
     public async Task ResendWithoutAnEarlierRequestFailsClearly()
     {
         var r = await RunAsync("", "  - do: create", "  - do: resend");
