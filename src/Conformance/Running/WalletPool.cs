@@ -14,7 +14,12 @@ namespace NitroConformance.Conformance.Running;
 /// </summary>
 public sealed class WalletPool(Target target, RunSettings settings)
 {
+    // Past this many wallets a lease first waits briefly for one to come back: under concurrency most leases are
+    // otherwise met by new logins although a wallet is returned a moment later.
+    private static readonly TimeSpan ReturnWait = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentQueue<PooledWallet> _free = new();
+    private readonly SemaphoreSlim _returned = new(0);
+    private readonly int _softCap = Math.Max(4, settings.Parallelism * 4);
     private int _created;
 
     /// <summary>A logged-in wallet: its key and the JWT that re-authenticates it.</summary>
@@ -26,7 +31,11 @@ public sealed class WalletPool(Target target, RunSettings settings)
     /// <summary>A free clean wallet, or a new one logged in now.</summary>
     public async Task<PooledWallet> LeaseAsync(CancellationToken ct)
     {
-        if (_free.TryDequeue(out var free)) return free;
+        while (true)
+        {
+            if (_free.TryDequeue(out var free)) return free;
+            if (Created < _softCap || !await _returned.WaitAsync(ReturnWait, ct).ConfigureAwait(false)) break;
+        }
         var n = Interlocked.Increment(ref _created);
         var key = EthKey.FromSeed($"{settings.Seed}/{target.RunId}/pool/{n}");
         var sessionKey = EthKey.FromSeed($"{settings.Seed}/{target.RunId}/pool/{n}/key");
@@ -40,5 +49,9 @@ public sealed class WalletPool(Target target, RunSettings settings)
     }
 
     /// <summary>Gives a wallet back for the next case (only call when its unified balance is zero).</summary>
-    public void Return(PooledWallet wallet) => _free.Enqueue(wallet);
+    public void Return(PooledWallet wallet)
+    {
+        _free.Enqueue(wallet);
+        _returned.Release();
+    }
 }

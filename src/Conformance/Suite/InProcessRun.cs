@@ -37,5 +37,8 @@ public static class InProcessRun
         Strict = false,
         Sweep = true,
         KnownFailingFile = knownFailingFile,
+        // As many cases at once as the NUnit run a user starts (AssemblyInfo's LevelOfParallelism): the wallet pool, and
+        // so the auth_request count, grows with concurrency.
+        Parallelism = 6,
     };
 }
