@@ -4,7 +4,7 @@
 # non-zero only when it could not run at all.
 #
 #   tools/gate-run.sh conformance   env: TARGET_URL TREASURY_PRIVATE_KEY GATE_ASSET GATE_PROTOCOLS
-#                                        GATE_STRICTNESS GATE_KNOWN_FAILING GATE_SUITE_SETTINGS
+#                                        GATE_STRICTNESS GATE_KNOWN_FAILING GATE_NODE_FLAVOUR GATE_SUITE_SETTINGS
 #   tools/gate-run.sh load          env: TARGET_URL GATE_LOAD_PROFILE (name in scenarios/load or path)
 #                                        GATE_LOAD_DURATION (seconds) GATE_LOAD_THRESHOLDS (one per line)
 # Expects a Release build (dotnet build -c Release).
@@ -34,6 +34,12 @@ case "$part" in
       strict) export NITRO_RUN__STRICT=true ;;
       lenient) export NITRO_RUN__STRICT=false ;;
       *) echo "error: strictness must be strict or lenient, got '${GATE_STRICTNESS}'" >&2; exit 2 ;;
+    esac
+    # A known node flavour brings the shipped known-failing list of that node (an explicit list wins).
+    case "${GATE_NODE_FLAVOUR:-}" in
+      "") ;;
+      go-v0.5) [ -z "${GATE_KNOWN_FAILING:-}" ] && GATE_KNOWN_FAILING="$PWD/src/Conformance/KnownFailing/clearnode-go-v0.5.txt" ;;
+      *) echo "error: node-flavour must be empty or go-v0.5, got '${GATE_NODE_FLAVOUR}'" >&2; exit 2 ;;
     esac
     if [ -n "${GATE_KNOWN_FAILING:-}" ]; then
       if [ ! -f "$GATE_KNOWN_FAILING" ]; then echo "error: known-failing file not found: $GATE_KNOWN_FAILING" >&2; exit 2; fi

@@ -39,6 +39,10 @@ public sealed record RunSettings
     public string ScenariosDirectory { get; init; } = "";
     /// <summary>Known-failing list file for the target.</summary>
     public string? KnownFailingFile { get; init; }
+    /// <summary>Lease logged-in wallets to cases that do not test authentication (JWT re-login instead of a new challenge).</summary>
+    public bool WalletPool { get; init; } = true;
+    /// <summary>When destructive cases run.</summary>
+    public DestructiveMode Destructive { get; init; } = DestructiveMode.Last;
     /// <summary>Treasury funds per logical asset for the embedded node.</summary>
     public decimal EmbeddedTreasuryFunds { get; init; } = 1_000_000_000m;
 
@@ -103,6 +107,8 @@ public sealed record RunSettings
                 ? Resolve(knownFailing, knownFailing)
                 : Path.Combine(repositoryRoot, "src", "Conformance", "KnownFailing", $"{name}.txt"),
             EmbeddedTreasuryFunds = Decimal(config, "Embedded:TreasuryFunds") ?? defaults.EmbeddedTreasuryFunds,
+            Destructive = Mode(config, "Run:Destructive") ?? defaults.Destructive,
+            WalletPool = Bool(config, "Run:WalletPool") ?? defaults.WalletPool,
         };
     }
 
@@ -130,6 +136,19 @@ public sealed record RunSettings
         if (v is null) return null;
         return decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) && d > 0
             ? d : throw new InvalidOperationException($"{key} must be a positive decimal, got '{v}'.");
+    }
+
+    private static DestructiveMode? Mode(IConfiguration c, string key)
+    {
+        var v = Nonempty(c[key]);
+        if (v is null) return null;
+        return v.ToLowerInvariant() switch
+        {
+            "last" => DestructiveMode.Last,
+            "skip" => DestructiveMode.Skip,
+            "inline" => DestructiveMode.Inline,
+            _ => throw new InvalidOperationException($"{key} (NITRO_RUN__DESTRUCTIVE) must be last, skip or inline, got '{v}'."),
+        };
     }
 
     private static bool? Bool(IConfiguration c, string key)

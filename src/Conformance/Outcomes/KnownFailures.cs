@@ -16,15 +16,28 @@ public enum Verdict
 }
 
 /// <summary>A checked-in list of case names that are known to fail on one target (one name per line, <c>#</c> comments).</summary>
+/// <remarks>An entry fails as FAILED by default; <c>name =&gt; CRASHED</c> says the case kills the node (see <see cref="Outcome.Crashed"/>).</remarks>
 public sealed class KnownFailures
 {
+    private const string CrashedMarker = "=> CRASHED";
     private readonly Dictionary<string, string> _entries;
+    private readonly HashSet<string> _crashing;
 
-    /// <summary>Creates a list from case names and reasons.</summary>
-    public KnownFailures(IReadOnlyDictionary<string, string> entries) => _entries = new(entries);
+    /// <summary>Creates a list from case names and reasons; <paramref name="crashing"/> names the entries expected to crash the node.</summary>
+    public KnownFailures(IReadOnlyDictionary<string, string> entries, IEnumerable<string>? crashing = null)
+    {
+        _entries = new(entries);
+        _crashing = new(crashing ?? [], StringComparer.Ordinal);
+    }
 
     /// <summary>An empty list.</summary>
     public static KnownFailures None { get; } = new(new Dictionary<string, string>());
+
+    /// <summary>The entries expected to crash the node.</summary>
+    public IReadOnlyCollection<string> CrashNames => _crashing;
+
+    /// <summary>True when the case is listed as crashing the node.</summary>
+    public bool ExpectsCrash(string caseName, string scenarioId) => _crashing.Contains(caseName) || _crashing.Contains(scenarioId);
 
     /// <summary>The listed case names.</summary>
     public IReadOnlyCollection<string> Names => _entries.Keys;
@@ -32,19 +45,25 @@ public sealed class KnownFailures
     /// <summary>True when the case is listed.</summary>
     public bool Contains(string caseName) => _entries.ContainsKey(caseName);
 
-    /// <summary>Parses <c>case name  # reason</c> lines; a name is a scenario id, optionally with <c> [NitroRPC/0.x]</c>.</summary>
+    /// <summary>Parses <c>case name [=&gt; CRASHED]  # reason</c> lines; a name is a scenario id, optionally with <c> [NitroRPC/0.x]</c>.</summary>
     public static KnownFailures Parse(string text)
     {
         var entries = new Dictionary<string, string>();
+        var crashing = new List<string>();
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var hash = line.IndexOf(" #", StringComparison.Ordinal);
             var name = (hash >= 0 ? line[..hash] : line).Trim();
+            if (name.EndsWith(CrashedMarker, StringComparison.Ordinal))
+            {
+                name = name[..^CrashedMarker.Length].TrimEnd();
+                crashing.Add(name);
+            }
             entries[name] = hash >= 0 ? line[(hash + 2)..].Trim() : "";
         }
-        return new KnownFailures(entries);
+        return new KnownFailures(entries, crashing);
     }
 
     /// <summary>Loads a list file; a missing file is an empty list.</summary>
@@ -69,12 +88,17 @@ public sealed class KnownFailures
     }
 
     /// <summary>Applies the list to a case's effective outcome.</summary>
+    /// <remarks>A listed case must fail the way the list says: a crash where FAILED was listed, or a plain failure where
+    /// CRASHED was listed, is a failure of the run (the node's behaviour changed).</remarks>
     public Verdict Judge(string caseName, string scenarioId, Outcome effective, bool infoLevel)
     {
         var listed = Lists(caseName, scenarioId);
+        var crashListed = ExpectsCrash(caseName, scenarioId);
         return effective switch
         {
             Outcome.Skipped or Outcome.Unimplemented => Verdict.NotRun,
+            Outcome.Crashed => crashListed ? Verdict.ExpectedFailure : Verdict.Fail,
+            Outcome.Failed when crashListed => Verdict.Fail,
             Outcome.Failed when listed => Verdict.ExpectedFailure,
             Outcome.Failed when infoLevel => Verdict.Pass,
             Outcome.Failed => Verdict.Fail,

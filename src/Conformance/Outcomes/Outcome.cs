@@ -14,6 +14,8 @@ public enum Outcome
     Unimplemented,
     /// <summary>Wrong behaviour.</summary>
     Failed,
+    /// <summary>The node stopped answering after the case (a destructive probe killed it): worse than FAILED.</summary>
+    Crashed,
 }
 
 /// <summary>Report names and ordering of <see cref="Outcome"/>.</summary>
@@ -26,9 +28,10 @@ public static class OutcomeNames
         Outcome.NonStrict => "NON-STRICT",
         Outcome.Unimplemented => "UNIMPLEMENTED",
         Outcome.Skipped => "SKIPPED",
+        Outcome.Crashed => "CRASHED",
         _ => "FAILED",
     };
 
-    /// <summary>The worse of two step outcomes (FAILED &gt; UNIMPLEMENTED &gt; NON-STRICT &gt; SKIPPED &gt; OK).</summary>
+    /// <summary>The worse of two step outcomes (CRASHED &gt; FAILED &gt; UNIMPLEMENTED &gt; NON-STRICT &gt; SKIPPED &gt; OK).</summary>
     public static Outcome Worst(Outcome a, Outcome b) => a >= b ? a : b;
 }

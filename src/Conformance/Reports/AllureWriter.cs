@@ -29,6 +29,7 @@ public static class AllureWriter
     [
         new JsonObject { ["name"] = "NON-STRICT: rejected with another error text", ["matchedStatuses"] = new JsonArray("failed", "passed"), ["messageRegex"] = "^NON-STRICT.*" },
         new JsonObject { ["name"] = "FAILED: wrong behaviour", ["matchedStatuses"] = new JsonArray("failed"), ["messageRegex"] = "^FAILED.*" },
+        new JsonObject { ["name"] = "CRASHED: the node stopped answering", ["matchedStatuses"] = new JsonArray("broken", "skipped"), ["messageRegex"] = "^(expected failure: )?CRASHED.*" },
         new JsonObject { ["name"] = "Known failures (expected)", ["matchedStatuses"] = new JsonArray("skipped"), ["messageRegex"] = "^expected failure.*" },
         new JsonObject { ["name"] = "UNIMPLEMENTED: optional feature missing", ["matchedStatuses"] = new JsonArray("skipped"), ["messageRegex"] = "^UNIMPLEMENTED.*" },
         new JsonObject { ["name"] = "SKIPPED", ["matchedStatuses"] = new JsonArray("skipped"), ["messageRegex"] = "^SKIPPED.*" },
@@ -45,7 +46,9 @@ public static class AllureWriter
         var uuid = Guid.NewGuid().ToString();
         var (status, message) = jc.Verdict switch
         {
+            Verdict.Fail when r.Outcome == Outcome.Crashed => ("broken", $"CRASHED: {r.Message}"),
             Verdict.Fail => ("failed", $"{r.Outcome.Label()}: {r.Message}"),
+            Verdict.ExpectedFailure when r.Outcome == Outcome.Crashed => ("skipped", $"expected failure: CRASHED: {r.Message}"),
             Verdict.UnexpectedPass => ("failed", $"STALE: listed as known-failing but {r.Outcome.Label()}: {r.Message}"),
             Verdict.ExpectedFailure => ("skipped", $"expected failure: {r.Message}"),
             Verdict.NotRun => ("skipped", $"{r.Outcome.Label()}: {r.Message}"),
@@ -103,7 +106,7 @@ public static class AllureWriter
             steps.Add(new JsonObject
             {
                 ["name"] = step.Method is null ? step.Label : $"{step.Label} ({step.Method})",
-                ["status"] = step.Outcome switch { Outcome.Ok => "passed", Outcome.NonStrict => strict ? "failed" : "passed", Outcome.Failed => "failed", _ => "skipped" },
+                ["status"] = step.Outcome switch { Outcome.Ok => "passed", Outcome.NonStrict => strict ? "failed" : "passed", Outcome.Failed => "failed", Outcome.Crashed => "broken", _ => "skipped" },
                 ["statusDetails"] = new JsonObject { ["message"] = $"{step.Outcome.Label()}: {step.Message}" },
                 ["stage"] = "finished",
                 ["start"] = step.Start.ToUnixTimeMilliseconds(),
@@ -132,7 +135,7 @@ public static class AllureWriter
             ["parameters"] = parameters,
             ["links"] = new JsonArray(),
             ["steps"] = steps,
-            ["attachments"] = new JsonArray(),
+            ["attachments"] = r.Crash is { } crash ? new JsonArray(Attachment(dir, "crash: frame and frames before it", crash.Describe())) : new JsonArray(),
         };
         File.WriteAllText(Path.Combine(dir, $"{uuid}-result.json"), result.ToJsonString(Indented));
     }

@@ -11,11 +11,14 @@ namespace NitroConformance.Conformance.Reports;
 public sealed record ConformanceReport(string Target, string Url, bool Strict, DateTimeOffset Started, DateTimeOffset Finished,
     IReadOnlyList<JudgedCase> Cases, CoverageTable? Coverage)
 {
-    private static readonly Outcome[] Order = [Outcome.Ok, Outcome.NonStrict, Outcome.Failed, Outcome.Unimplemented, Outcome.Skipped];
+    private static readonly Outcome[] Order = [Outcome.Ok, Outcome.NonStrict, Outcome.Failed, Outcome.Crashed, Outcome.Unimplemented, Outcome.Skipped];
 
     private IEnumerable<string> Protocols => Cases.Select(c => c.Result.Case.Protocol).Distinct().Order(StringComparer.Ordinal);
 
     private int Count(Outcome o) => Cases.Count(c => c.Result.Outcome == o);
+
+    /// <summary>auth_request frames the suite sent in the run (treasury, wallet pool, auth cases).</summary>
+    public long AuthRequests { get; init; }
 
     /// <summary>True when no case fails the run.</summary>
     public bool Passed => Cases.All(c => c.Verdict is not (Verdict.Fail or Verdict.UnexpectedPass));
@@ -35,6 +38,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
             ["duration_ms"] = (long)(Finished - Started).TotalMilliseconds,
             ["passed"] = Passed,
             ["counts"] = counts,
+            ["auth_requests"] = AuthRequests,
             ["cases"] = new JsonArray(Cases.Select(c => (JsonNode?)new JsonObject
             {
                 ["name"] = c.Result.Case.Name,
@@ -47,6 +51,12 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
                 ["message"] = c.Result.Message,
                 ["duration_ms"] = (long)c.Result.Duration.TotalMilliseconds,
                 ["rules"] = new JsonArray(c.Result.Case.Scenario.Rules.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
+                ["crash"] = c.Result.Crash is { } crash ? new JsonObject
+                {
+                    ["node_error"] = crash.NodeError,
+                    ["frame"] = crash.Frame,
+                    ["frames_before"] = new JsonArray(crash.Before.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+                } : null,
             }).ToArray()),
         };
         if (Coverage is not null)
@@ -74,7 +84,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
         var sb = new StringBuilder();
         sb.AppendLine($"# ClearNode conformance — {Target}");
         sb.AppendLine();
-        sb.AppendLine($"Target `{Url}`, {(Strict ? "strict" : "non-strict")} mode, {Started:yyyy-MM-dd HH:mm:ss} UTC, {(Finished - Started).TotalSeconds:0.0} s. Result: **{(Passed ? "PASS" : "FAIL")}**.");
+        sb.AppendLine($"Target `{Url}`, {(Strict ? "strict" : "non-strict")} mode, {Started:yyyy-MM-dd HH:mm:ss} UTC, {(Finished - Started).TotalSeconds:0.0} s. Result: **{(Passed ? "PASS" : "FAIL")}**. auth_requests sent: {AuthRequests}.");
         sb.AppendLine();
         sb.AppendLine("| " + string.Join(" | ", Order.Select(o => o.Label())) + " |");
         sb.AppendLine("|" + string.Concat(Order.Select(_ => "---|")));
@@ -93,7 +103,15 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
             sb.AppendLine();
             sb.AppendLine("## Details");
             foreach (var c in problems)
+            {
                 sb.AppendLine($"- `{c.Result.Case.Name}` — **{c.Result.Outcome.Label()}** ({c.VerdictText}): {CoverageTable.Md(c.Result.Message)}");
+                if (c.Result.Crash is { } crash)
+                {
+                    sb.AppendLine("  ```");
+                    foreach (var line in crash.Describe().Split('\n')) sb.AppendLine("  " + line);
+                    sb.AppendLine("  ```");
+                }
+            }
         }
         if (Coverage is not null)
         {
@@ -107,6 +125,11 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
 
     private static string Cell(JudgedCase c) => c.Verdict == Verdict.ExpectedFailure ? $"{c.Result.Outcome.Label()} (known)" : c.Result.Outcome.Label();
 
+    /// <summary>One console line: the counts per outcome class and the auth_requests sent.</summary>
+    public string SummaryLine() =>
+        $"Conformance against {Target}: {(Passed ? "PASS" : "FAIL")} — " + string.Join(", ", Order.Select(o => $"{o.Label()} {Count(o)}"))
+        + $"; auth_requests sent: {AuthRequests}";
+
     /// <summary>Self-contained HTML page.</summary>
     public string ToHtml()
     {
@@ -116,7 +139,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
         sb.AppendLine($"<title>ClearNode conformance — {H(Target)}</title>");
         sb.AppendLine("<style>body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;font-size:13px}th{background:#f3f3f3}"
-            + ".OK{background:#0a0;color:#fff}.NON-STRICT{background:#fc0}.FAILED{background:#d00;color:#fff}.UNIMPLEMENTED{background:#88a;color:#fff}"
+            + ".OK{background:#0a0;color:#fff}.NON-STRICT{background:#fc0}.FAILED{background:#d00;color:#fff}.CRASHED{background:#600;color:#fff}.UNIMPLEMENTED{background:#88a;color:#fff}"
             + ".SKIPPED{background:#ccc}.known{outline:3px dashed #000}code{font-size:12px}details{margin:2px 0}pre{white-space:pre-wrap;font-size:11px;background:#f8f8f8;padding:4px}</style></head><body>");
         sb.AppendLine($"<h1>ClearNode v0.5.x conformance — {H(Target)}</h1>");
         sb.AppendLine($"<p>Target <code>{H(Url)}</code>, {(Strict ? "strict" : "non-strict")} mode, {Started:yyyy-MM-dd HH:mm:ss} UTC, {(Finished - Started).TotalSeconds:0.0} s. Result: <b>{(Passed ? "PASS" : "FAIL")}</b>.</p>");
@@ -133,6 +156,7 @@ public sealed record ConformanceReport(string Target, string Url, bool Strict, D
                 var label = c.Result.Outcome.Label();
                 sb.Append($"<td class=\"{label}{(c.Verdict == Verdict.ExpectedFailure ? " known" : "")}\"><details><summary>{label}{(c.Verdict == Verdict.ExpectedFailure ? " (known)" : "")} {c.Result.Duration.TotalMilliseconds:0} ms</summary><pre>");
                 sb.Append(H(c.Result.Message)).Append('\n');
+                if (c.Result.Crash is { } crash) sb.Append(H(crash.Describe())).Append('\n');
                 foreach (var st in c.Result.Steps)
                 {
                     sb.Append(H($"[{st.Outcome.Label()}] {st.Label}: {st.Message}")).Append('\n');

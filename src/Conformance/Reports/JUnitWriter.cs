@@ -25,13 +25,15 @@ public static class JUnitWriter
                 c.Verdict switch
                 {
                     Verdict.Fail => new XElement("failure", new XAttribute("message", $"{c.Result.Outcome.Label()}: {c.Result.Message}"),
-                        string.Join("\n", c.Result.Steps.Select(s => $"[{s.Outcome.Label()}] {s.Label}: {s.Message}"))),
+                        string.Join("\n", c.Result.Steps.Select(s => $"[{s.Outcome.Label()}] {s.Label}: {s.Message}")
+                            .Concat(c.Result.Crash is { } crash ? [crash.Describe()] : []))),
                     Verdict.UnexpectedPass => new XElement("failure", new XAttribute("message", $"listed as known-failing but {c.Result.Outcome.Label()}")),
                     Verdict.ExpectedFailure => new XElement("skipped", new XAttribute("message", $"expected failure: {c.Result.Message}")),
                     Verdict.NotRun => new XElement("skipped", new XAttribute("message", $"{c.Result.Outcome.Label()}: {c.Result.Message}")),
                     _ => null,
                 },
-                new XElement("system-out", $"{c.Result.Outcome.Label()}: {c.Result.Message}")))));
+                new XElement("system-out", $"{c.Result.Outcome.Label()}: {c.Result.Message}"
+                    + (c.Result.Crash is { } crashed ? "\n" + crashed.Describe() : ""))))));
         var doc = new XDocument(new XElement("testsuites",
             new XAttribute("name", $"NitroConformance @ {target}"),
             new XAttribute("tests", cases.Count),

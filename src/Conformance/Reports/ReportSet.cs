@@ -24,13 +24,17 @@ public static class ReportSet
             ["Embedded"] = target.Embedded ? "yes" : "no",
             ["Strict"] = settings.Strict ? "yes" : "no",
             ["Seed"] = settings.Seed,
+            ["Run id"] = target.RunId,
             ["Assets"] = string.Join(", ", settings.Assets.Select(a => $"{a.Key}={a.Value}")),
             ["Runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
         };
         if (settings.TreasuryKey is not null) env["Treasury key"] = "configured";
         AllureWriter.Write(Path.Combine(dir, "allure-results"), judged, env, settings.Strict);
         JUnitWriter.Write(Path.Combine(dir, "junit.xml"), judged, target.Name);
-        var report = new ConformanceReport(target.Name, target.Url.ToString(), settings.Strict, started, finished, judged, coverage);
+        var report = new ConformanceReport(target.Name, target.Url.ToString(), settings.Strict, started, finished, judged, coverage)
+        {
+            AuthRequests = target.AuthRequests.Count,
+        };
         File.WriteAllText(Path.Combine(dir, "index.md"), report.ToMarkdown());
         File.WriteAllText(Path.Combine(dir, "index.html"), report.ToHtml());
         File.WriteAllText(Path.Combine(dir, "summary.json"), report.ToJson());

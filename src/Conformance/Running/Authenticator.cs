@@ -21,7 +21,7 @@ public static class Authenticator
     }
 
     /// <summary>Authenticates <paramref name="wallet"/> on <paramref name="connection"/> as <paramref name="variation"/> says.</summary>
-    public static async Task<Attempt> AuthenticateAsync(CaseState state, WalletConnection connection, string wallet, SessionKeySpec? spec,
+    public static async Task<Attempt> AuthenticateAsync(CaseState state, CaseConnection connection, string wallet, SessionKeySpec? spec,
         bool withoutKey, Variation variation, List<Exchange> exchanges, TimeSpan timeout, CancellationToken ct)
     {
         var walletKey = state.Wallets[wallet];
@@ -36,7 +36,7 @@ public static class Authenticator
             var serial = Interlocked.Increment(ref _serial);
             EthKey? sessionKey = variation.ExistingKey ?? (variation.KeyRef is { } kr ? state.Signer(kr) : null)
                 ?? (
-                withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Case.Name}/{wallet}/key/{serial}"));
+                withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Target.RunId}/{state.Case.Name}/{wallet}/key/{serial}"));
             var sessionKeyAddress = sessionKey?.Address ?? walletKey.Address;
             var application = spec?.Application ?? "clearnode";
             var allowances = (spec?.Allowances ?? []).Select(a => new Allowance(state.Settings.Asset(a.Asset), state.Render(a.Amount))).ToList();

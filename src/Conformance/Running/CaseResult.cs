@@ -19,4 +19,10 @@ public sealed record CaseResult(ScenarioCase Case, Outcome Outcome, string Messa
 
     /// <summary>Wall time of the case from set-up to its verdict (tear-down not included).</summary>
     public TimeSpan Duration => Stop - Start;
+
+    /// <summary>The case's last frames (kept for destructive cases, so a crash can name the frame that did it).</summary>
+    public IReadOnlyList<string> FrameTail { get; init; } = [];
+
+    /// <summary>Set when the node stopped answering after this case.</summary>
+    public CrashReport? Crash { get; init; }
 }

@@ -11,21 +11,34 @@ namespace NitroConformance.Conformance.Running;
 /// <summary>Runs one case end to end: fresh wallets, funding, steps, the funds invariant, sweep, clean-up.</summary>
 public sealed class CaseRunner(Target target, Treasury treasury, RunSettings settings)
 {
+    private readonly WalletPool _pool = new(target, settings);
+
+    /// <summary>Pooled wallets made so far (one auth_request each).</summary>
+    public int PooledWallets => _pool.Created;
+
+    /// <summary>The target's report name.</summary>
+    public string TargetName => target.Name;
+
     /// <summary>Runs <paramref name="scenarioCase"/>; never throws for target misbehaviour (it becomes the result).</summary>
     public async Task<CaseResult> RunAsync(ScenarioCase scenarioCase, CancellationToken ct = default)
     {
         var start = DateTimeOffset.UtcNow;
         var scenario = scenarioCase.Scenario;
         var steps = new List<StepResult>();
-        CaseResult Done(Outcome o, string message) => new(scenarioCase, o, message, steps, start, DateTimeOffset.UtcNow, target.Name);
+        CaseState? state = null;
+        // Destructive cases keep their last frames (taken before teardown closes the connections) so a crash can name its frame.
+        CaseResult Done(Outcome o, string message) => new(scenarioCase, o, message, steps, start, DateTimeOffset.UtcNow, target.Name)
+        {
+            FrameTail = scenario.Destructive && state is not null ? FrameTail.Of(state.Connections.Values, CrashReport.FramesBefore + 4) : [],
+        };
 
         var missing = scenario.Features.Where(f => !settings.Supports(f)).ToList();
         if (missing.Count > 0) return Done(Outcome.Unimplemented, $"target lacks feature(s): {string.Join(", ", missing)}");
 
-        var state = new CaseState(scenarioCase, settings, target);
+        state = new CaseState(scenarioCase, settings, target);
         foreach (var w in scenario.Wallets)
         {
-            state.Wallets[w.Name] = EthKey.FromSeed($"{settings.Seed}/{scenarioCase.Name}/{w.Name}");
+            state.Wallets[w.Name] = EthKey.FromSeed($"{settings.Seed}/{target.RunId}/{scenarioCase.Name}/{w.Name}");
         }
         var needs = new Dictionary<string, decimal>();
         foreach (var w in scenario.Wallets)
@@ -48,7 +61,8 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             }
             catch (Exception ex) when (ex is StepFailure or TimeoutException or System.Net.WebSockets.WebSocketException or IOException
                                        or Protocol.Client.ConnectionClosedException or Protocol.Client.RpcErrorException
-                                       or Protocol.Auth.AuthFailedException or HttpRequestException)
+                                       or Protocol.Auth.AuthFailedException or HttpRequestException
+                                       or Protocol.Client.BrokerSignatureException or Protocol.Rpc.RpcFrameFormatException)
             {
                 var text = $"set-up failed: {Describe(ex)}";
                 steps.Add(new StepResult(-1, "set-up", null, Outcome.Failed, text, setupExchanges, setupStart, DateTimeOffset.UtcNow));
@@ -117,11 +131,21 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
     {
         var scenario = state.Case.Scenario;
         var timeout = TimeSpan.FromMilliseconds(settings.RequestTimeoutMs);
-        async Task<WalletConnection> ConnectAsync(string name)
+        if (settings.WalletPool && settings.Supports("jwt-reauth") && PoolEligibility.ScenarioMayPool(scenario))
+            foreach (var w in scenario.Wallets.Where(PoolEligibility.WalletMayPool))
+            {
+                var lease = await _pool.LeaseAsync(ct).ConfigureAwait(false);
+                state.Leases[w.Name] = lease;
+                state.Wallets[w.Name] = lease.Key;
+            }
+        var pushes = new SetUpPushes();
+        async Task<CaseConnection> ConnectAsync(string name)
         {
             try
             {
-                return await state.OpenConnectionAsync(name, ct).ConfigureAwait(false);
+                var conn = await state.OpenConnectionAsync(name, ct).ConfigureAwait(false);
+                pushes.Connected(conn);
+                return conn;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -134,25 +158,33 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             lock (state.Connections) state.Connections[w.Name] = conn;
             if (!w.Auth) return;
             var local = new List<Exchange>();
-            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, w.SessionKey, false, Authenticator.Variation.Plain, local, timeout, ct).ConfigureAwait(false);
+            var attempt = state.Leases.TryGetValue(w.Name, out var lease)
+                ? new Authenticator.Attempt(await JwtLoginAsync(conn, w.Name, lease.Jwt, local, ct).ConfigureAwait(false), null, lease.Jwt)
+                : await Authenticator.AuthenticateAsync(state, conn, w.Name, w.SessionKey, false, Authenticator.Variation.Plain, local, timeout, ct).ConfigureAwait(false);
             if (!attempt.Outcome.Succeeded)
             {
                 lock (exchanges) exchanges.AddRange(local);
                 throw new StepFailure(Outcome.Failed, $"authenticating {w.Name} failed: {attempt.Outcome.Error}");
             }
-            // Extra connections of the same wallet present the key the first one registered, so they do not replace it.
+            pushes.LoggedIn(w.Name, conn);
+            // Extra connections of the same wallet log in with its JWT (or, without JWT support, present the key the
+            // first one registered), so they neither replace the key nor use up another challenge.
+            var jwtExtras = attempt.Jwt is not null && settings.Supports("jwt-reauth");
             for (var i = 2; i <= w.Connections; i++)
             {
                 var name = $"{w.Name}#{i}";
                 var extra = await ConnectAsync(name).ConfigureAwait(false);
                 lock (state.Connections) state.Connections[name] = extra;
-                var again = await Authenticator.AuthenticateAsync(state, extra, w.Name, w.SessionKey, false,
-                    Authenticator.Variation.Plain with { ExistingKey = attempt.SessionKey }, local, timeout, ct).ConfigureAwait(false);
+                var again = jwtExtras
+                    ? new Authenticator.Attempt(await JwtLoginAsync(extra, name, attempt.Jwt!, local, ct).ConfigureAwait(false), null, attempt.Jwt)
+                    : await Authenticator.AuthenticateAsync(state, extra, w.Name, w.SessionKey, false,
+                        Authenticator.Variation.Plain with { ExistingKey = attempt.SessionKey }, local, timeout, ct).ConfigureAwait(false);
                 if (!again.Outcome.Succeeded)
                 {
                     lock (exchanges) exchanges.AddRange(local);
                     throw new StepFailure(Outcome.Failed, $"authenticating {name} failed: {again.Outcome.Error}");
                 }
+                pushes.LoggedIn(w.Name, extra);
             }
             lock (exchanges) exchanges.AddRange(local);
             lock (state.Authenticated)
@@ -167,6 +199,16 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
         var funding = scenario.Wallets.Where(w => w.Funds.Count > 0).Select(w =>
             treasury.FundAsync(state.Wallets[w.Name].Address, w.Funds.ToDictionary(f => settings.Asset(f.Key), f => f.Value), ct)).ToList();
         await Task.WhenAll(funding).ConfigureAwait(false);
+        foreach (var w in scenario.Wallets.Where(w => w.Funds.Values.Any(v => v > 0))) pushes.Funded(w.Name);
+        await pushes.SettleAsync(TimeSpan.FromMilliseconds(Math.Min(settings.RequestTimeoutMs, 1000)), ct).ConfigureAwait(false);
+    }
+
+    // auth_verify with a JWT: logs a pooled wallet (or an extra connection) in without a new challenge.
+    private async Task<RpcOutcome> JwtLoginAsync(CaseConnection conn, string label, string jwt, List<Exchange> exchanges, CancellationToken ct)
+    {
+        var r = await conn.SendAsync(RpcMethods.AuthVerify, Requests.AuthVerifyJwt(jwt), [], 0, TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), ct).ConfigureAwait(false);
+        lock (exchanges) exchanges.Add(new Exchange($"{label}: auth_verify (jwt)", r.RequestFrame, r.ResponseFrame, DateTimeOffset.UtcNow));
+        return r;
     }
 
     private async Task<(bool, string)> FundsInvariantAsync(CaseState state, CancellationToken ct)
@@ -178,8 +220,10 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
             if (state.Connections.Remove(w.Name, out var old)) await old.DisposeAsync().ConfigureAwait(false);
             var conn = await state.OpenConnectionAsync(w.Name, ct).ConfigureAwait(false);
             state.Connections[w.Name] = conn;
-            var attempt = await Authenticator.AuthenticateAsync(state, conn, w.Name, null, false, Authenticator.Variation.Plain, [], timeout, ct).ConfigureAwait(false);
-            if (!attempt.Outcome.Succeeded) return (false, $"cannot authenticate {w.Name} to read its balance: {attempt.Outcome.Error}");
+            var login = state.Leases.TryGetValue(w.Name, out var lease)
+                ? await JwtLoginAsync(conn, w.Name, lease.Jwt, [], ct).ConfigureAwait(false)
+                : (await Authenticator.AuthenticateAsync(state, conn, w.Name, null, false, Authenticator.Variation.Plain, [], timeout, ct).ConfigureAwait(false)).Outcome;
+            if (!login.Succeeded) return (false, $"cannot authenticate {w.Name} to read its balance: {login.Error}");
             state.Authenticated.Add(w.Name);
         }
         var snapshot = await LedgerSnapshot.TakeAsync(state, timeout, ct).ConfigureAwait(false);
@@ -199,26 +243,33 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
 
     private async Task TearDownAsync(CaseState state)
     {
-        if (settings.Sweep)
+        // Pooled wallets are always swept: only a wallet left with a zero unified balance goes back to the pool.
+        var toSweep = state.Authenticated.Where(w => settings.Sweep || state.Leases.ContainsKey(w)).ToList();
+        if (toSweep.Count > 0)
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(settings.RequestTimeoutMs * 2));
             var returned = new Dictionary<string, decimal>();
-            foreach (var wallet in state.Authenticated.ToList())
+            foreach (var wallet in toSweep)
             {
                 try
                 {
                     var conn = state.Connections[wallet];
                     var balances = await LedgerSnapshot.BalancesAsync(conn, null, TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), cts.Token).ConfigureAwait(false);
                     var positive = balances.Where(b => b.Value > 0).Select(b => new TransferAllocation(b.Key, b.Value.ToString(CultureInfo.InvariantCulture))).ToList();
-                    if (positive.Count == 0) continue;
-                    var r = await conn.SendAsync(RpcMethods.Transfer, Requests.Transfer(treasury.Address, positive), [state.Wallets[wallet]], 0,
-                        TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), cts.Token).ConfigureAwait(false);
-                    if (r.Succeeded)
-                        foreach (var (asset, amount) in balances.Where(b => b.Value > 0)) returned[asset] = returned.GetValueOrDefault(asset) + amount;
+                    var clean = balances.Values.All(v => v == 0);
+                    if (positive.Count > 0)
+                    {
+                        var r = await conn.SendAsync(RpcMethods.Transfer, Requests.Transfer(treasury.Address, positive), [state.Wallets[wallet]], 0,
+                            TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), cts.Token).ConfigureAwait(false);
+                        if (r.Succeeded)
+                            foreach (var (asset, amount) in balances.Where(b => b.Value > 0)) returned[asset] = returned.GetValueOrDefault(asset) + amount;
+                        clean = r.Succeeded;
+                    }
+                    if (clean && state.Leases.TryGetValue(wallet, out var lease)) _pool.Return(lease);
                 }
                 catch (Exception ex) when (ex is StepFailure or OperationCanceledException or KeyNotFoundException)
                 {
-                    // Sweeping is best effort: what cannot be returned stays with the derived wallet.
+                    // Sweeping is best effort: what cannot be returned stays with the wallet (a pooled one is dropped).
                 }
             }
             treasury.Release(returned);

@@ -42,9 +42,11 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     /// <summary>Session keys by wallet name.</summary>
     public Dictionary<string, EthKey> SessionKeys { get; } = [];
     /// <summary>Connections by wallet name.</summary>
-    public Dictionary<string, WalletConnection> Connections { get; } = [];
+    public Dictionary<string, CaseConnection> Connections { get; } = [];
     /// <summary>Wallets whose connection is authenticated.</summary>
     public HashSet<string> Authenticated { get; } = [];
+    /// <summary>Wallets leased from the run's wallet pool (logged in by JWT), by wallet name.</summary>
+    public Dictionary<string, WalletPool.PooledWallet> Leases { get; } = [];
     /// <summary>Saved JWTs by wallet name.</summary>
     public Dictionary<string, string> Jwts { get; } = [];
     /// <summary>Sessions by name.</summary>
@@ -58,6 +60,10 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     public Dictionary<string, Authenticator.Challenge> Challenges { get; } = [];
     /// <summary>The last request frame sent by a request step, and the connection that sent it (for <c>resend</c>).</summary>
     public (string Connection, SignedRequest Request)? LastRequest { get; set; }
+    /// <summary>The response to the last request step, and the connection it came on (for <c>before_response</c>).</summary>
+    public (string Connection, RpcFrame Response)? LastResponse { get; set; }
+    /// <summary>Result fields kept by <c>save:</c> on a query or request step, read as <c>{saved:name}</c>.</summary>
+    public Dictionary<string, string> Saved { get; } = [];
     /// <summary>The request id of the step being run, reserved when <c>{request_id}</c> is first rendered.</summary>
     public ulong? StepRequestId { get; set; }
 
@@ -65,7 +71,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     private static long _requestIdSerial = 1L << 40;
 
     /// <summary>The id the current step's request uses: the reserved one when a template asked for it, else a fresh one from <paramref name="connection"/>.</summary>
-    public ulong RequestIdFor(WalletConnection connection) => StepRequestId ?? connection.Client.NextRequestId();
+    public ulong RequestIdFor(CaseConnection connection) => StepRequestId ?? connection.Client.NextRequestId();
 
     /// <summary>Key of a signer reference (<c>alice</c>, <c>alice.key</c> or a <c>save_key_as</c> name such as <c>alice.key2</c>).</summary>
     public EthKey Signer(string reference)
@@ -95,7 +101,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         : throw new StepFailure(Outcomes.Outcome.Failed, $"session '{name}' has not been created in this case (create it first, or check save_as)");
 
     /// <summary>The connection of <paramref name="wallet"/> (or of an extra connection such as <c>alice#2</c>), or a failure naming it.</summary>
-    public WalletConnection Connection(string wallet) =>
+    public CaseConnection Connection(string wallet) =>
         Connections.TryGetValue(wallet, out var c) ? c
         : throw new StepFailure(Outcomes.Outcome.Failed, $"wallet '{wallet}' has no connection (declared with connect: false?)");
 
@@ -105,8 +111,8 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         ?? throw new StepFailure(Outcomes.Outcome.Failed, "no wallet of this case is connected");
 
     /// <summary>Opens a new connection to the target labelled <paramref name="owner"/>, with this run's timeouts.</summary>
-    public Task<WalletConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
-        WalletConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, ct);
+    public Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
+        CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, Target.AuthRequests, ct);
 
     /// <summary>Renders a template with this case's values.</summary>
     public string Render(string template) => TemplateRenderer.Render(template, this);
@@ -117,6 +123,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         "wallet" when argument is not null => Wallets.TryGetValue(argument, out var w) ? w.Address : null,
         "key" when argument is not null => SessionKeys.TryGetValue(argument, out var k) ? k.Address
             : NamedKeys.TryGetValue(argument, out var nk) ? nk.Address : null,
+        "saved" when argument is not null => Saved.GetValueOrDefault(argument),
         "request_id" when argument is null => (StepRequestId ??= (ulong)Interlocked.Increment(ref _requestIdSerial)).ToString(CultureInfo.InvariantCulture),
         "session" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Id : null,
         "version" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Version.ToString(CultureInfo.InvariantCulture) : null,

@@ -41,7 +41,7 @@ public sealed record LedgerSnapshot(
     }
 
     /// <summary>get_ledger_balances on a connection (own unified balance, or own share in <paramref name="accountId"/>).</summary>
-    public static async Task<Dictionary<string, decimal>> BalancesAsync(WalletConnection conn, string? accountId, TimeSpan timeout, CancellationToken ct)
+    public static async Task<Dictionary<string, decimal>> BalancesAsync(CaseConnection conn, string? accountId, TimeSpan timeout, CancellationToken ct)
     {
         var r = await conn.SendAsync(RpcMethods.GetLedgerBalances, Requests.GetLedgerBalances(accountId), [], 0, timeout, ct).ConfigureAwait(false);
         if (!r.Succeeded)

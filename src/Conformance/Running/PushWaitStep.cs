@@ -17,6 +17,8 @@ public sealed class PushWaitStep(CaseState state)
         var start = DateTimeOffset.UtcNow;
         var deadline = start.AddMilliseconds(step.WithinMs ?? state.Settings.PushTimeoutMs);
         var problems = new List<string>();
+        if (step.BeforeResponse && (state.LastResponse is not { } sent || !step.To.Contains(sent.Connection)))
+            problems.Add("before_response: the connection that sent the previous request step is not among to");
         var waits = step.To.Select(async w =>
         {
             var frame = await state.Connection(w).WaitPushAsync(Matches, deadline, ct).ConfigureAwait(false);
@@ -27,6 +29,9 @@ public sealed class PushWaitStep(CaseState state)
             if (frame is not null)
             {
                 exchanges.Add(new Exchange($"{w} received {method}", null, frame.Text, DateTimeOffset.UtcNow));
+                if (step.BeforeResponse && state.LastResponse is { } last && last.Connection == w
+                    && frame.ReceivedTimestamp > last.Response.ReceivedTimestamp)
+                    problems.Add($"{w} received {method} after the response to its request (pushes a request causes come first, clearnode-rpc.md §6.3)");
                 continue;
             }
             var seen = state.Connection(w).RecentPushes();

@@ -20,7 +20,8 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
             if (step.Expect.NoResponse) return await SilenceAsync(step, conn, owner, frame, exchanges, ct).ConfigureAwait(false);
             var r = await conn.SendRawAsync(frame, sender.Timeout(step), ct).ConfigureAwait(false);
             exchanges.Add(new Exchange($"raw ({owner})", r.RequestFrame, r.ResponseFrame, DateTimeOffset.UtcNow));
-            return sender.Judge(step, r, null);
+            var judged = sender.Judge(step, r, null);
+            return step.ResponseId is null ? judged : CheckId(state.Render(step.ResponseId), r.Response.RequestId, judged);
         }
         finally
         {
@@ -28,7 +29,13 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
         }
     }
 
-    private async Task<(Outcome, string)> SilenceAsync(RawStep step, WalletConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
+    // Which id an error carries says how far the node decoded the frame (clearnode-rpc.md §3.2).
+    private static (Outcome, string) CheckId(string expected, ulong actual, (Outcome Outcome, string Message) judged) =>
+        actual.ToString(System.Globalization.CultureInfo.InvariantCulture) == expected
+            ? judged
+            : (Outcome.Failed, $"the response carries id {actual}, expected {expected}; {judged.Message}");
+
+    private async Task<(Outcome, string)> SilenceAsync(RawStep step, CaseConnection conn, string owner, string frame, List<Exchange> exchanges, CancellationToken ct)
     {
         var window = TimeSpan.FromMilliseconds(step.WithinMs ?? state.Settings.AbsenceWindowMs);
         var answer = await conn.SendRawExpectingSilenceAsync(frame, window, ct).ConfigureAwait(false);

@@ -28,6 +28,7 @@ public sealed class StepRequestSender(CaseState state)
         var signed = SignedFrameBuilder.Build(request, signers, step.SignatureForm);
         state.LastRequest = (sender, signed);
         var r = await conn.SendSignedAsync(signed, Timeout(step), ct).ConfigureAwait(false);
+        state.LastResponse = (sender, r.Response);
         exchanges.Add(new Exchange($"{sender}: {method}", r.RequestFrame, r.ResponseFrame, DateTimeOffset.UtcNow));
         var judged = Judge(step, r, onSuccess);
         return await ConfirmUnchangedAsync(step, snapshot, judged, ct).ConfigureAwait(false);

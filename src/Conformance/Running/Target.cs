@@ -15,6 +15,11 @@ public sealed class Target(string name, Uri url, string brokerAddress, EthKey tr
     public EthKey Treasury { get; } = treasury;
     /// <summary>True for the embedded reference node.</summary>
     public bool Embedded { get; } = embedded;
+    /// <summary>Fresh for every run: mixed into every derived key, so a re-run with the same <c>Run:Seed</c> never meets
+    /// the wallets, session ids or session keys of an earlier run on a node that keeps its data.</summary>
+    public string RunId { get; } = Guid.NewGuid().ToString("N")[..12];
+    /// <summary><c>auth_request</c> frames the suite sent to this node in this run (the node's challenge store is bounded).</summary>
+    public AuthRequestCounter AuthRequests { get; } = new();
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => owner?.DisposeAsync() ?? ValueTask.CompletedTask;

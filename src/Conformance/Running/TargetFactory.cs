@@ -33,16 +33,21 @@ public static class TargetFactory
         return new Target(settings.TargetName, url, broker, treasury, embedded: false, owner: null);
     }
 
-    private static async Task<Target> StartEmbeddedAsync(RunSettings settings, IReadOnlySet<DefectId> defects, CancellationToken ct)
+    /// <summary>Options of the embedded node for <paramref name="settings"/>: the mapped assets, a funded <see cref="EmbeddedTreasuryKey"/>, the defects.</summary>
+    public static ReferenceNodeOptions EmbeddedOptions(RunSettings settings, IReadOnlySet<DefectId>? defects = null)
     {
         var symbols = settings.Assets.Values.Distinct().ToList();
-        var options = new ReferenceNodeOptions
+        return new ReferenceNodeOptions
         {
             Assets = symbols.Select((s, i) => new NodeAsset(s, s == "usdc" ? 6 : 18, 1337, $"0x{(i + 1).ToString("x40", System.Globalization.CultureInfo.InvariantCulture)}")).ToList(),
             InitialBalances = symbols.Select(s => new InitialBalance(EmbeddedTreasuryKey.Address, s, settings.EmbeddedTreasuryFunds)).ToList(),
-            Defects = defects,
+            Defects = defects ?? new HashSet<DefectId>(),
         };
-        var node = await ReferenceNode.StartAsync(options, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<Target> StartEmbeddedAsync(RunSettings settings, IReadOnlySet<DefectId> defects, CancellationToken ct)
+    {
+        var node = await ReferenceNode.StartAsync(EmbeddedOptions(settings, defects), ct).ConfigureAwait(false);
         var name = defects.Count == 0 ? settings.TargetName : $"{settings.TargetName}+{string.Join("+", defects.Select(d => DefectCatalog.All.First(x => x.Id == d).Key))}";
         return new Target(name, node.Url, node.BrokerAddress, EmbeddedTreasuryKey, embedded: true, owner: node);
     }

@@ -10,15 +10,17 @@ namespace NitroConformance.Conformance.Running;
 /// <summary>The treasury wallet's connection: funds case wallets by <c>transfer</c> and refuses what it cannot cover.</summary>
 public sealed class Treasury : IAsyncDisposable
 {
-    private readonly WalletConnection _connection;
+    private readonly CaseConnection _connection;
     private readonly Dictionary<string, decimal> _available;
+    private readonly Dictionary<string, decimal> _opening;
     private readonly RunSettings _settings;
     private readonly EthKey _key;
 
-    private Treasury(WalletConnection connection, Dictionary<string, decimal> available, RunSettings settings, EthKey key)
+    private Treasury(CaseConnection connection, Dictionary<string, decimal> available, RunSettings settings, EthKey key)
     {
         _connection = connection;
         _available = available;
+        _opening = new Dictionary<string, decimal>(available);
         _settings = settings;
         _key = key;
     }
@@ -31,10 +33,12 @@ public sealed class Treasury : IAsyncDisposable
     {
         // The treasury is infrastructure, not under test: it does not verify broker signatures, so a node that signs
         // wrongly is reported by the cases (which do verify) instead of failing the whole run at start-up.
-        var conn = await WalletConnection.OpenAsync("treasury", target.Url, broker: null, settings.ConnectTimeoutMs, settings.RequestTimeoutMs, ct).ConfigureAwait(false);
+        var conn = await CaseConnection.OpenAsync("treasury", target.Url, broker: null, settings.ConnectTimeoutMs, settings.RequestTimeoutMs,
+            target.AuthRequests, ct).ConfigureAwait(false);
         try
         {
-            var sessionKey = EthKey.FromSeed($"{settings.Seed}/treasury/key");
+            var sessionKey = EthKey.FromSeed($"{settings.Seed}/{target.RunId}/treasury/key");
+            target.AuthRequests.Add(RpcMethods.AuthRequest);
             await AuthFlow.AuthenticateAsync(conn.Client, target.Treasury,
                 new AuthOptions(sessionKey.Address, "clearnode", "", [], (ulong)DateTimeOffset.UtcNow.AddHours(6).ToUnixTimeSeconds()),
                 TimeSpan.FromMilliseconds(settings.RequestTimeoutMs), ct).ConfigureAwait(false);
@@ -48,6 +52,13 @@ public sealed class Treasury : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The treasury's unified balance of <paramref name="symbol"/> when the run started.</summary>
+    public decimal Balance(string symbol) => _opening.GetValueOrDefault(symbol);
+
+    /// <summary>Sends a request signed by the treasury on its authenticated connection (pre-flight probes).</summary>
+    public Task<RpcOutcome> RequestAsync(string method, JsonNode parameters, CancellationToken ct) =>
+        _connection.SendAsync(method, parameters, [_key], 0, TimeSpan.FromMilliseconds(_settings.RequestTimeoutMs), ct);
 
     /// <summary>Parses a <c>get_ledger_balances</c> result into symbol → amount.</summary>
     public static Dictionary<string, decimal> ReadBalances(JsonNode? result)

@@ -25,6 +25,8 @@ public sealed record Scenario
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>Whole-case budget override.</summary>
     public int? TimeoutMs { get; init; }
+    /// <summary>The case may kill a faulty node (a known crash frame): it runs apart, after the others, one at a time.</summary>
+    public bool Destructive { get; init; }
     /// <summary>Wallets in declaration order.</summary>
     public required IReadOnlyList<WalletSpec> Wallets { get; init; }
     /// <summary>Default session definition.</summary>

@@ -36,6 +36,7 @@ internal static class ScenarioBinder
             Features = features,
             Tags = map.Get("tags") is { } tn ? r.StrList(tn, "tags") ?? [] : [],
             TimeoutMs = r.OptInt(map, "timeout_ms", "timeout_ms"),
+            Destructive = r.OptBool(map, "destructive", "destructive") ?? false,
             Wallets = wallets,
             Session = session,
             Steps = steps,

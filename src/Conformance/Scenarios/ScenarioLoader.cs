@@ -8,7 +8,7 @@ public static class ScenarioLoader
     public static readonly IReadOnlySet<string> ExcludedFolders = new HashSet<string> { "load" };
 
     private static readonly string[] TopKeys =
-        ["id", "title", "description", "expectation", "rules", "level", "protocols", "features", "tags", "timeout_ms", "wallets", "session", "matrix", "steps"];
+        ["id", "title", "description", "expectation", "rules", "level", "protocols", "features", "tags", "timeout_ms", "destructive", "wallets", "session", "matrix", "steps"];
 
     private static readonly string[] RequiredTopKeys = ["id", "title", "description", "expectation", "rules", "level", "wallets", "steps"];
 

@@ -1,4 +1,5 @@
 using System.Text;
+using NitroConformance.Conformance.Configuration;
 using NitroConformance.Conformance.Outcomes;
 using NitroConformance.Conformance.Running;
 using NitroConformance.Conformance.Scenarios;
@@ -11,6 +12,8 @@ namespace NitroConformance.Conformance.Suite;
 [Parallelizable(ParallelScope.Children)]
 public sealed class ConformanceTests
 {
+    private static int _preFlightReported;
+
     /// <summary>The test cases (or a single failing case naming the scenario loading error).</summary>
     public static IEnumerable<TestCaseData> Cases()
     {
@@ -21,7 +24,10 @@ public sealed class ConformanceTests
                 .SetDescription(loaded.Error);
             yield break;
         }
-        foreach (var c in ScenarioCatalog.Cases)
+        // Destructive cases come last: NUnit's workers take parallel cases in this order, so they start after every other.
+        var settings = loaded.Settings!;
+        var (apart, together) = SuiteExecution.Split(ScenarioCatalog.Cases, settings.Destructive);
+        foreach (var c in together.Concat(apart))
         {
             var data = new TestCaseData(c).SetName(c.Name).SetDescription(c.Scenario.Title);
             foreach (var category in Categories.Of(c)) data.SetCategory(category);
@@ -38,8 +44,20 @@ public sealed class ConformanceTests
             Assert.Fail($"Scenarios could not be loaded:\n{ScenarioCatalog.Current.Error}");
             return;
         }
-        var run = await SuiteRun.GetAsync(TestContext.CurrentContext.CancellationToken);
-        var result = await run.Runner.RunAsync(scenarioCase, TestContext.CurrentContext.CancellationToken);
+        var ct = TestContext.CurrentContext.CancellationToken;
+        SuiteRun run;
+        try
+        {
+            run = await SuiteRun.GetAsync(ct);
+        }
+        catch (PreFlightFailedException ex)
+        {
+            // One failure carries the whole pre-flight table; the other cases are not run rather than failed.
+            if (Interlocked.Exchange(ref _preFlightReported, 1) == 0) Assert.Fail(ex.Message);
+            Assert.Ignore("not run: the pre-flight check of the target failed (one case reports why)");
+            return;
+        }
+        var result = await RunAsync(run, scenarioCase, ct);
         var judged = run.Record(result);
         TestContext.Out.WriteLine(Describe(result));
 
@@ -63,6 +81,20 @@ public sealed class ConformanceTests
         }
     }
 
+    private static async Task<CaseResult> RunAsync(SuiteRun run, ScenarioCase scenarioCase, CancellationToken ct)
+    {
+        if (!scenarioCase.Scenario.Destructive) return await run.RunOtherAsync(scenarioCase, ct);
+        switch (run.Settings.Destructive)
+        {
+            case DestructiveMode.Skip:
+                return SuiteExecution.SkippedByMode(scenarioCase, run.Target.Name);
+            case DestructiveMode.Last:
+                await run.WaitForOthersAsync(ct);
+                break;
+        }
+        return await run.Probes.RunAsync(run.Runner, scenarioCase, ct);
+    }
+
     private static string Describe(CaseResult r)
     {
         var sb = new StringBuilder();
@@ -76,6 +108,7 @@ public sealed class ConformanceTests
                 if (e.Response is not null) sb.AppendLine($"      ← {e.Response}");
             }
         }
+        if (r.Crash is { } crash) sb.AppendLine(crash.Describe());
         return sb.ToString();
     }
 }

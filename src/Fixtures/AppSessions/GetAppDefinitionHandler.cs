@@ -5,14 +5,8 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>get_app_definition</c> (public): the stored definition of any session, application left blank.</summary>
-public sealed class GetAppDefinitionHandler(LedgerContext context) : ParamsHandler<string>
+public sealed class GetAppDefinitionHandler(LedgerContext context) : ParamsHandler<string>("get_app_definition", isPrivate: false)
 {
-    /// <inheritdoc />
-    public override string Method => "get_app_definition";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => false;
-
     /// <inheritdoc />
     protected override string Decode(ParamReader p) => p.String("app_session_id");
 

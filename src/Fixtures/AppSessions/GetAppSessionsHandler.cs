@@ -6,16 +6,10 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.AppSessions;
 
 /// <summary><c>get_app_sessions</c> (public): filter by participant/status, sort by <c>updated_at</c>, page.</summary>
-public sealed class GetAppSessionsHandler(LedgerContext context) : ParamsHandler<GetAppSessionsHandler.QueryParams>
+public sealed class GetAppSessionsHandler(LedgerContext context) : ParamsHandler<GetAppSessionsHandler.QueryParams>("get_app_sessions", isPrivate: false)
 {
     /// <summary>The Go <c>GetAppSessionParams</c>.</summary>
     public sealed record QueryParams(string Participant, string Status, ListOptions Options);
-
-    /// <inheritdoc />
-    public override string Method => "get_app_sessions";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => false;
 
     /// <inheritdoc />
     protected override QueryParams Decode(ParamReader p) => new(p.String("participant"), p.String("status"), ListOptions.From(p));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NitroConformance.Fixtures.Node;
 
 namespace NitroConformance.Fixtures.Methods;
 
@@ -8,17 +9,13 @@ public static class AssetList
     /// <summary>Assets in configuration order (disabled ones included), optionally filtered by chain.</summary>
     public static JsonObject Payload(IEnumerable<NodeAsset> assets, uint? chainId = null)
     {
-        var list = new JsonArray();
-        foreach (var a in assets.Where(a => chainId is null || a.ChainId == chainId))
+        var list = JsonRows.Of(assets.Where(a => chainId is null || a.ChainId == chainId), a => new JsonObject
         {
-            list.Add(new JsonObject
-            {
-                ["token"] = a.Token,
-                ["chain_id"] = a.ChainId,
-                ["symbol"] = a.Symbol,
-                ["decimals"] = a.Decimals,
-            });
-        }
+            ["token"] = a.Token,
+            ["chain_id"] = a.ChainId,
+            ["symbol"] = a.Symbol,
+            ["decimals"] = a.Decimals,
+        });
         return new JsonObject { ["assets"] = list };
     }
 }

@@ -5,14 +5,8 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.Methods;
 
 /// <summary><c>get_channels</c> (public): this node has no on-chain channels, so the list is always empty after params parse.</summary>
-public sealed class GetChannelsHandler : ParamsHandler<bool>
+public sealed class GetChannelsHandler() : ParamsHandler<bool>("get_channels", isPrivate: false)
 {
-    /// <inheritdoc />
-    public override string Method => "get_channels";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => false;
-
     /// <inheritdoc />
     // Only the field types are checked: with no channels every filter gives the same empty list.
     protected override bool Decode(ParamReader p)

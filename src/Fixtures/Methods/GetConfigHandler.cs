@@ -15,17 +15,13 @@ public sealed class GetConfigHandler(string brokerAddress, IReadOnlyList<NodeNet
     /// <inheritdoc />
     public MethodOutcome Handle(RpcCall call)
     {
-        var list = new JsonArray();
-        foreach (var n in networks)
+        var list = JsonRows.Of(networks, n => new JsonObject
         {
-            list.Add(new JsonObject
-            {
-                ["chain_id"] = n.ChainId,
-                ["name"] = n.Name,
-                ["custody_address"] = n.CustodyAddress,
-                ["adjudicator_address"] = n.AdjudicatorAddress,
-            });
-        }
+            ["chain_id"] = n.ChainId,
+            ["name"] = n.Name,
+            ["custody_address"] = n.CustodyAddress,
+            ["adjudicator_address"] = n.AdjudicatorAddress,
+        });
         return MethodOutcome.Ok(new JsonObject { ["broker_address"] = brokerAddress, ["networks"] = list });
     }
 }

@@ -6,14 +6,8 @@ using NitroConformance.Fixtures.Routing;
 namespace NitroConformance.Fixtures.Methods;
 
 /// <summary><c>get_rpc_history</c> (private): the caller's stored history calls, 10 per page by default, at most 100.</summary>
-public sealed class GetRpcHistoryHandler(RpcHistory history) : ParamsHandler<(uint Offset, uint Limit, string Sort)>
+public sealed class GetRpcHistoryHandler(RpcHistory history) : ParamsHandler<(uint Offset, uint Limit, string Sort)>("get_rpc_history", isPrivate: true)
 {
-    /// <inheritdoc />
-    public override string Method => "get_rpc_history";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => true;
-
     /// <inheritdoc />
     protected override (uint Offset, uint Limit, string Sort) Decode(ParamReader p) =>
         (p.UInt32("offset"), p.UInt32("limit"), p.String("sort"));
@@ -26,22 +20,18 @@ public sealed class GetRpcHistoryHandler(RpcHistory history) : ParamsHandler<(ui
         var rows = history.For(call.CallerWallet ?? "", sort.Equals("asc", StringComparison.OrdinalIgnoreCase),
             (int)Math.Min(offset, int.MaxValue), pageSize);
 
-        var list = new JsonArray();
-        foreach (var e in rows)
+        var list = JsonRows.Of(rows, e => new JsonObject
         {
-            list.Add(new JsonObject
-            {
-                ["id"] = e.Id,
-                ["sender"] = e.Sender,
-                ["req_id"] = e.RequestId,
-                ["method"] = e.Method,
-                ["params"] = e.Params,
-                ["timestamp"] = e.Timestamp,
-                ["req_sig"] = new JsonArray(e.Signatures.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-                ["response"] = e.Response,
-                ["res_sig"] = new JsonArray(e.Signatures.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-            });
-        }
+            ["id"] = e.Id,
+            ["sender"] = e.Sender,
+            ["req_id"] = e.RequestId,
+            ["method"] = e.Method,
+            ["params"] = e.Params,
+            ["timestamp"] = e.Timestamp,
+            ["req_sig"] = JsonRows.Strings(e.Signatures),
+            ["response"] = e.Response,
+            ["res_sig"] = JsonRows.Strings(e.Signatures),
+        });
         return MethodOutcome.Ok(new JsonObject { ["rpc_entries"] = list });
     }
 }

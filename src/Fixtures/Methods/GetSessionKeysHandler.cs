@@ -7,14 +7,8 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.Methods;
 
 /// <summary><c>get_session_keys</c> (private): the caller's active keys, newest first (clearnode-rpc.md §7).</summary>
-public sealed class GetSessionKeysHandler(NodeRuntime node) : ParamsHandler<(uint Offset, uint Limit)>
+public sealed class GetSessionKeysHandler(NodeRuntime node) : ParamsHandler<(uint Offset, uint Limit)>("get_session_keys", isPrivate: true)
 {
-    /// <inheritdoc />
-    public override string Method => "get_session_keys";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => true;
-
     /// <inheritdoc />
     protected override (uint Offset, uint Limit) Decode(ParamReader p)
     {

@@ -10,14 +10,8 @@ namespace NitroConformance.Fixtures.Methods;
 /// <c>sig[0]</c> must be the wallet or one of its active keys; a key other than the target must be a
 /// <c>clearnode</c> key.
 /// </summary>
-public sealed class RevokeSessionKeyHandler(SessionKeyStore keys) : ParamsHandler<string>
+public sealed class RevokeSessionKeyHandler(SessionKeyStore keys) : ParamsHandler<string>("revoke_session_key", isPrivate: true)
 {
-    /// <inheritdoc />
-    public override string Method => "revoke_session_key";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => true;
-
     /// <inheritdoc />
     protected override string Decode(ParamReader p) => p.String("session_key");
 

@@ -25,6 +25,10 @@ public sealed record ListOptions(uint Offset, uint Limit, string? Sort)
         _ => null,
     };
 
+    /// <summary>Orders rows by creation time, ties by id, newest first when <paramref name="descending"/>.</summary>
+    public static IEnumerable<T> ByCreation<T, TTime, TId>(IEnumerable<T> rows, bool descending, Func<T, TTime> createdAt, Func<T, TId> id) =>
+        descending ? rows.OrderByDescending(createdAt).ThenByDescending(id) : rows.OrderBy(createdAt).ThenBy(id);
+
     /// <summary>Applies offset and limit to ordered rows.</summary>
     public IEnumerable<T> Page<T>(IEnumerable<T> ordered)
     {

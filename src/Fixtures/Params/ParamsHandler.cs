@@ -7,16 +7,16 @@ namespace NitroConformance.Fixtures.Params;
 /// struct: one place turns a decode failure into the method's answer, so handlers start from valid params.
 /// </summary>
 /// <typeparam name="TParams">The method's params record.</typeparam>
-public abstract class ParamsHandler<TParams> : IRpcMethodHandler
+public abstract class ParamsHandler<TParams>(string method, bool isPrivate) : IRpcMethodHandler
 {
     /// <summary>The error text of a params decode failure in every Go handler but the auth ones.</summary>
     public const string ParseError = "failed to parse parameters";
 
     /// <inheritdoc />
-    public abstract string Method { get; }
+    public string Method { get; } = method;
 
     /// <inheritdoc />
-    public abstract bool IsPrivate { get; }
+    public bool IsPrivate { get; } = isPrivate;
 
     /// <inheritdoc />
     public MethodOutcome Handle(RpcCall call)

@@ -5,14 +5,8 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.State;
 
 /// <summary><c>get_ledger_balances</c> (private): the caller's own rows per asset under its wallet or a given account.</summary>
-public sealed class GetLedgerBalancesHandler(LedgerContext context) : ParamsHandler<string>
+public sealed class GetLedgerBalancesHandler(LedgerContext context) : ParamsHandler<string>("get_ledger_balances", isPrivate: true)
 {
-    /// <inheritdoc />
-    public override string Method => "get_ledger_balances";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => true;
-
     /// <inheritdoc />
     protected override string Decode(ParamReader p) => p.String("account_id");
 

@@ -9,19 +9,13 @@ namespace NitroConformance.Fixtures.State;
 /// wallet (the <c>wallet</c> parameter, else the caller's wallet; none on an unauthenticated connection), sorted by
 /// creation (newest first by default), paged.
 /// </summary>
-public sealed class GetLedgerEntriesHandler(LedgerContext context) : ParamsHandler<GetLedgerEntriesHandler.QueryParams>
+public sealed class GetLedgerEntriesHandler(LedgerContext context) : ParamsHandler<GetLedgerEntriesHandler.QueryParams>("get_ledger_entries", isPrivate: false)
 {
     /// <summary>The Go <c>GetLedgerEntriesParams</c> (account id already normalised).</summary>
     public sealed record QueryParams(string AccountId, string Asset, string Wallet, ListOptions Options);
 
     // go-ethereum's zero address: what an empty or unparsable wallet maps to, and then Go applies no wallet filter.
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
-
-    /// <inheritdoc />
-    public override string Method => "get_ledger_entries";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => false;
 
     /// <inheritdoc />
     protected override QueryParams Decode(ParamReader p) =>
@@ -39,25 +33,19 @@ public sealed class GetLedgerEntriesHandler(LedgerContext context) : ParamsHandl
             (accountId == "" || e.AccountId == accountId)
             && (walletColumn == ZeroAddress || e.Wallet == walletColumn)
             && (asset == "" || e.Asset == asset));
-        var ordered = descending
-            ? rows.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            : rows.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id);
-        var list = new JsonArray();
-        foreach (var e in options.Page(ordered))
+        var ordered = ListOptions.ByCreation(rows, descending, e => e.CreatedAt, e => e.Id);
+        var list = JsonRows.Of(options.Page(ordered), e => new JsonObject
         {
-            list.Add(new JsonObject
-            {
-                ["id"] = e.Id,
-                ["account_id"] = e.AccountId,
-                // Go declares an account type on every row but never sets it, so it is always 0.
-                ["account_type"] = 0,
-                ["asset"] = e.Asset,
-                ["participant"] = e.Wallet,
-                ["credit"] = GoDecimal.Format(e.Credit),
-                ["debit"] = GoDecimal.Format(e.Debit),
-                ["created_at"] = GoTime.Rfc3339Nano(e.CreatedAt),
-            });
-        }
+            ["id"] = e.Id,
+            ["account_id"] = e.AccountId,
+            // Go declares an account type on every row but never sets it, so it is always 0.
+            ["account_type"] = 0,
+            ["asset"] = e.Asset,
+            ["participant"] = e.Wallet,
+            ["credit"] = GoDecimal.Format(e.Credit),
+            ["debit"] = GoDecimal.Format(e.Debit),
+            ["created_at"] = GoTime.Rfc3339Nano(e.CreatedAt),
+        });
         return MethodOutcome.Ok(new JsonObject { ["ledger_entries"] = list });
     }
 }

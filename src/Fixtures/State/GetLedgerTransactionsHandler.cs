@@ -5,16 +5,10 @@ using NitroConformance.Fixtures.Params;
 namespace NitroConformance.Fixtures.State;
 
 /// <summary><c>get_ledger_transactions</c> (public): filter by account (from or to), asset, type; sort by creation; page.</summary>
-public sealed class GetLedgerTransactionsHandler(LedgerContext context) : ParamsHandler<GetLedgerTransactionsHandler.QueryParams>
+public sealed class GetLedgerTransactionsHandler(LedgerContext context) : ParamsHandler<GetLedgerTransactionsHandler.QueryParams>("get_ledger_transactions", isPrivate: false)
 {
     /// <summary>The Go <c>GetLedgerTransactionsParams</c> (account id already normalised).</summary>
     public sealed record QueryParams(string AccountId, string Asset, string TxType, ListOptions Options);
-
-    /// <inheritdoc />
-    public override string Method => "get_ledger_transactions";
-
-    /// <inheritdoc />
-    public override bool IsPrivate => false;
 
     /// <inheritdoc />
     protected override QueryParams Decode(ParamReader p) =>
@@ -39,12 +33,9 @@ public sealed class GetLedgerTransactionsHandler(LedgerContext context) : Params
             (accountId == "" || t.FromAccount == accountId || t.ToAccount == accountId)
             && (asset == "" || t.Asset == asset)
             && (type is null || t.Type == type));
-        var ordered = descending
-            ? rows.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            : rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
-        var list = new JsonArray();
-        foreach (var t in options.Page(ordered))
-            list.Add(TransactionJson.From(t, context.Tags?.TagForWallet(t.FromAccount) ?? "", context.Tags?.TagForWallet(t.ToAccount) ?? ""));
+        var ordered = ListOptions.ByCreation(rows, descending, t => t.CreatedAt, t => t.Id);
+        var list = JsonRows.Of(options.Page(ordered),
+            t => TransactionJson.From(t, context.Tags?.TagForWallet(t.FromAccount) ?? "", context.Tags?.TagForWallet(t.ToAccount) ?? ""));
         return MethodOutcome.Ok(new JsonObject { ["ledger_transactions"] = list });
     }
 }

@@ -9,16 +9,11 @@ namespace NitroConformance.Fixtures.State;
 /// the caller's balance push.
 /// </summary>
 /// <typeparam name="TParams">The method's params record.</typeparam>
-public abstract class LedgerWriteHandler<TParams>(LedgerContext context, string method, string overflowError) : ParamsHandler<TParams>
+public abstract class LedgerWriteHandler<TParams>(LedgerContext context, string method, string overflowError)
+    : ParamsHandler<TParams>(method, isPrivate: true)
 {
     /// <summary>The node's ledger state, clock, keys and defects.</summary>
     protected LedgerContext Context { get; } = context;
-
-    /// <inheritdoc />
-    public override string Method { get; } = method;
-
-    /// <inheritdoc />
-    public override bool IsPrivate => true;
 
     /// <inheritdoc />
     protected sealed override MethodOutcome Handle(RpcCall call, TParams parameters) =>

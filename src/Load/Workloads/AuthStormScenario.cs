@@ -50,12 +50,12 @@ public sealed class AuthStormScenario(Uri target, AuthStormOptions options) : IL
             var expires = (ulong)DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
             var sent = RunClock.Now;
             var challengeFrame = await client.RequestAsync(RpcMethods.AuthRequest,
-                Requests.AuthRequest(wallet.Address, sessionKey, WalletConnection.Application, [], expires, "all"), [], options.Timeout, ctx.Token).ConfigureAwait(false);
+                Requests.AuthRequest(wallet.Address, sessionKey, AuthenticatedConnection.Application, [], expires, "all"), [], options.Timeout, ctx.Token).ConfigureAwait(false);
             ctx.RecordBetween(step, sent, challengeFrame.ReceivedTimestamp);
             step = "auth.verify";
             var challenge = challengeFrame.Params?["challenge_message"]?.GetValue<string>()
                 ?? throw new InvalidOperationException("auth_challenge without challenge_message");
-            var signature = Eip712Auth.Sign(wallet, WalletConnection.Application,
+            var signature = Eip712Auth.Sign(wallet, AuthenticatedConnection.Application,
                 new AuthPolicy(challenge, "all", wallet.Address, sessionKey, expires, []));
             var verify = RpcFrames.Assemble(client.CreateRequest(RpcMethods.AuthVerify, Requests.AuthVerify(challenge)), [signature]);
             sent = RunClock.Now;

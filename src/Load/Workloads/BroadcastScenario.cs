@@ -101,13 +101,13 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
         BroadcastSession? session = null;
         // The observer reads 'session' once it is set; pushes before that (assets, channels, bu) are not deliveries anyway.
         var members = await Task.WhenAll(Enumerable.Range(0, options.Participants).Select(p =>
-            WalletConnection.OpenAsync(target, WalletFor(index, p), delivery.ArrivesAsPush ? f => OnDelivery(Volatile.Read(ref session), p, f) : null, options.Timeout, ct))).ConfigureAwait(false);
+            AuthenticatedConnection.OpenAsync(target, WalletFor(index, p), delivery.ArrivesAsPush ? f => OnDelivery(Volatile.Read(ref session), p, f) : null, options.Timeout, ct))).ConfigureAwait(false);
         Volatile.Write(ref session, new BroadcastSession(index, members));
         var definition = new AppDefinition(
             "nitro-load", options.Protocol == "0.4" ? "NitroRPC/0.4" : "NitroRPC/0.2",
             members.Select(m => m.Wallet.Address).ToList(), members.Select(_ => 1L).ToList(), 1, 86400, _nonceBase + (ulong)index);
         // Zero allocations: the session needs no funds and create needs no signatures beyond the caller's.
-        var created = await members[0].Client.RequestAsync(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition, []), [members[0].Wallet], WalletConnection.SetupTimeout(options.Timeout), ct).ConfigureAwait(false);
+        var created = await members[0].Client.RequestAsync(RpcMethods.CreateAppSession, Requests.CreateAppSession(definition, []), [members[0].Wallet], AuthenticatedConnection.SetupTimeout(options.Timeout), ct).ConfigureAwait(false);
         session.Id = created.Params?["app_session_id"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"create_app_session returned no app_session_id: {created.Text}");
         return session;

@@ -3,7 +3,7 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Load.Workloads;
 
 /// <summary>One app session of the broadcast workload: its members' connections, version, pre-signed submits and the event in flight.</summary>
-internal sealed class BroadcastSession(int index, WalletConnection[] members)
+internal sealed class BroadcastSession(int index, AuthenticatedConnection[] members)
 {
     private readonly Lock _gate = new();
     private readonly Queue<(ulong Version, long SignedAtMs, SignedRequest Request)> _ready = new();
@@ -12,7 +12,7 @@ internal sealed class BroadcastSession(int index, WalletConnection[] members)
     public int Index { get; } = index;
 
     /// <summary>Connections in definition order (position = index).</summary>
-    public WalletConnection[] Members { get; } = members;
+    public AuthenticatedConnection[] Members { get; } = members;
 
     /// <summary>App session id as returned by create_app_session.</summary>
     public string Id { get; set; } = "";
@@ -46,7 +46,7 @@ internal sealed class BroadcastSession(int index, WalletConnection[] members)
     }
 
     /// <summary>Which member submits a given version (rotates through the participants).</summary>
-    public WalletConnection SubmitterFor(ulong version) => Members[(int)(version % (ulong)Members.Length)];
+    public AuthenticatedConnection SubmitterFor(ulong version) => Members[(int)(version % (ulong)Members.Length)];
 
     /// <summary>Takes the pre-signed submit for the next version, or null when none is ready (the caller then signs inline).</summary>
     public (ulong Version, SignedRequest Request)? TakeNext()

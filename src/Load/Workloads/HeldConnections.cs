@@ -27,7 +27,7 @@ public sealed class HeldConnections : IAsyncDisposable
     // Logins in flight at once during the ramp; the rate bound is what paces it, this only caps a slow node's backlog.
     private const int MaxConcurrentLogins = 64;
 
-    private readonly List<(WalletConnection Connection, StrongBox<long> Pushes)> _held = [];
+    private readonly List<(AuthenticatedConnection Connection, StrongBox<long> Pushes)> _held = [];
     private readonly LatencyHistogram _connect = new();
     private int _refusedLogin = int.MaxValue;
     private string _summary = "";
@@ -86,7 +86,7 @@ public sealed class HeldConnections : IAsyncDisposable
                 {
                     var started = RunClock.Now;
                     var pushes = new StrongBox<long>();
-                    var c = await WalletConnection.OpenAsync(target, WalletFor(n), _ => Interlocked.Increment(ref pushes.Value), timeout, ct).ConfigureAwait(false);
+                    var c = await AuthenticatedConnection.OpenAsync(target, WalletFor(n), _ => Interlocked.Increment(ref pushes.Value), timeout, ct).ConfigureAwait(false);
                     lock (held._held)
                     {
                         held._held.Add((c, pushes));
@@ -157,7 +157,7 @@ public sealed class HeldConnections : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        List<WalletConnection> all;
+        List<AuthenticatedConnection> all;
         lock (_held) all = _held.Select(h => h.Connection).ToList();
         foreach (var chunk in all.Chunk(256))
             await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask())).ConfigureAwait(false);

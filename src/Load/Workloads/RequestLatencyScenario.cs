@@ -12,7 +12,7 @@ namespace NitroConformance.Load.Workloads;
 public sealed class RequestLatencyScenario(Uri target, RequestLatencyOptions options) : ILoadScenario
 {
 
-    private readonly List<(WalletConnection Conn, PresignedQueue<SignedRequest> Ready)> _pool = [];
+    private readonly List<(AuthenticatedConnection Conn, PresignedQueue<SignedRequest> Ready)> _pool = [];
     private readonly Channel<int> _idle = Channel.CreateUnbounded<int>();
     private BackgroundSigner? _signer;
 
@@ -37,7 +37,7 @@ public sealed class RequestLatencyScenario(Uri target, RequestLatencyOptions opt
     /// <inheritdoc/>
     public async Task InitAsync(CancellationToken ct)
     {
-        var opened = await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(i => WalletConnection.OpenAsync(target, WalletFor(i), null, options.Timeout, ct))).ConfigureAwait(false);
+        var opened = await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(i => AuthenticatedConnection.OpenAsync(target, WalletFor(i), null, options.Timeout, ct))).ConfigureAwait(false);
         for (var i = 0; i < opened.Length; i++)
         {
             var conn = opened[i];
@@ -49,7 +49,7 @@ public sealed class RequestLatencyScenario(Uri target, RequestLatencyOptions opt
         _signer = new BackgroundSigner(() => { foreach (var p in _pool) p.Ready.Refill(); });
     }
 
-    private SignedRequest Sign(WalletConnection c, string peer)
+    private SignedRequest Sign(AuthenticatedConnection c, string peer)
     {
         var parameters = options.Method switch
         {

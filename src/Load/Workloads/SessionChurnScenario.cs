@@ -14,7 +14,7 @@ public sealed class SessionChurnScenario(Uri target, SessionChurnOptions options
 
     private sealed record Cycle(string SessionId, SignedRequest Create, (int Member, SignedRequest Request)[] Submits, SignedRequest Close);
 
-    private readonly List<(WalletConnection[] Members, PresignedQueue<Cycle> Ready)> _slots = [];
+    private readonly List<(AuthenticatedConnection[] Members, PresignedQueue<Cycle> Ready)> _slots = [];
     private readonly Channel<int> _idle = Channel.CreateUnbounded<int>();
     private readonly ulong _nonceBase = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
     private long _nonce;
@@ -37,7 +37,7 @@ public sealed class SessionChurnScenario(Uri target, SessionChurnOptions options
         {
             var slot = s;
             var members = await Task.WhenAll(Enumerable.Range(0, options.Participants).Select(p =>
-                WalletConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/churn/s{slot}/p{p}"), null, options.Timeout, ct))).ConfigureAwait(false);
+                AuthenticatedConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/churn/s{slot}/p{p}"), null, options.Timeout, ct))).ConfigureAwait(false);
             _slots.Add((members, new PresignedQueue<Cycle>(4, 30_000, () => SignCycle(members))));
             _idle.Writer.TryWrite(s);
         }
@@ -45,7 +45,7 @@ public sealed class SessionChurnScenario(Uri target, SessionChurnOptions options
         _signer = new BackgroundSigner(() => { foreach (var s in _slots) s.Ready.Refill(); });
     }
 
-    private Cycle SignCycle(WalletConnection[] m)
+    private Cycle SignCycle(AuthenticatedConnection[] m)
     {
         var definition = new AppDefinition("nitro-load-churn", "NitroRPC/0.4", m.Select(x => x.Wallet.Address).ToList(), m.Select(_ => 1L).ToList(), 1, 86400,
             _nonceBase + (ulong)Interlocked.Increment(ref _nonce));

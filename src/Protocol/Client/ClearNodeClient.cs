@@ -1,8 +1,5 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using NitroConformance.Protocol.Crypto;
@@ -13,19 +10,18 @@ namespace NitroConformance.Protocol.Client;
 /// <summary>A NitroRPC WebSocket client: correlated requests, push subscriptions, optional broker-signature checks, frame log.</summary>
 /// <remarks>One receive loop parses every frame; one send loop is the only writer to the socket. Every wait has a timeout
 /// and honours cancellation; when the socket closes, every pending call fails at once with <see cref="ConnectionClosedException"/>.</remarks>
-public sealed class ClearNodeClient : IAsyncDisposable
+public sealed partial class ClearNodeClient : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket;
     private readonly ClearNodeClientOptions _options;
     private readonly Func<ulong> _clock;
-    private readonly ConcurrentDictionary<ulong, PendingRequest> _pending = new();
+    private readonly PendingRequests _pending = new();
     private readonly Channel<OutgoingFrame> _outbox = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<InboundItem> _unmatched;
-    private readonly ConcurrentQueue<LoggedFrame> _log = new();
+    private readonly FrameLog _log;
     private readonly ConcurrentQueue<Exception> _violations = new();
-    private readonly Lock _subscriptionLock = new();
+    private readonly PushRouter _pushes = new();
     private readonly CancellationTokenSource _lifetime = new();
-    private PushSubscription[] _subscriptions = [];
     private ulong _nextRequestId;
     private long _unmatchedDropped;
     private volatile ConnectionClosedException? _closed;
@@ -40,6 +36,7 @@ public sealed class ClearNodeClient : IAsyncDisposable
         _options = options;
         _clock = options.ClockMs ?? (() => (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         _nextRequestId = options.FirstRequestId;
+        _log = new FrameLog(options.FrameLogEnabled);
         _unmatched = Channel.CreateBounded<InboundItem>(
             new BoundedChannelOptions(Math.Max(1, options.UnmatchedBufferCapacity)) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             _ => Interlocked.Increment(ref _unmatchedDropped));
@@ -61,7 +58,7 @@ public sealed class ClearNodeClient : IAsyncDisposable
     public Task Completion => _receiveLoop;
 
     /// <summary>Snapshot of the frame log (empty when <see cref="ClearNodeClientOptions.FrameLogEnabled"/> is off).</summary>
-    public IReadOnlyList<LoggedFrame> FrameLog => _log.ToArray();
+    public IReadOnlyList<LoggedFrame> FrameLog => _log.Snapshot();
 
     /// <summary>Broker-signature failures and unparseable server frames seen so far.</summary>
     public IReadOnlyList<Exception> ProtocolViolations => _violations.ToArray();
@@ -135,9 +132,7 @@ public sealed class ClearNodeClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         ThrowIfClosed();
         var wait = timeout ?? _options.RequestTimeout;
-        var pending = new PendingRequest(request);
-        if (!_pending.TryAdd(request.RequestId, pending))
-            throw new InvalidOperationException($"Request id {request.RequestId} is already waiting for a response on this client.");
+        var pending = _pending.Add(request.RequestId);
         try
         {
             // Closing may have raced with the registration above; fail now rather than at the timeout.
@@ -158,7 +153,7 @@ public sealed class ClearNodeClient : IAsyncDisposable
         }
         finally
         {
-            _pending.TryRemove(new KeyValuePair<ulong, PendingRequest>(request.RequestId, pending));
+            _pending.Remove(pending);
         }
     }
 
@@ -183,15 +178,7 @@ public sealed class ClearNodeClient : IAsyncDisposable
     public PushSubscription Subscribe(string? method = null, Func<RpcFrame, bool>? filter = null)
     {
         var sub = new PushSubscription(method, filter, _options.PushBufferCapacity, Unsubscribe, ClosedError);
-        lock (_subscriptionLock)
-        {
-            if (_closed is not null)
-            {
-                sub.Complete();
-                return sub;
-            }
-            _subscriptions = [.. _subscriptions, sub];
-        }
+        if (!_pushes.TryAdd(sub)) sub.Complete();
         return sub;
     }
 
@@ -240,13 +227,7 @@ public sealed class ClearNodeClient : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    private void Unsubscribe(PushSubscription sub)
-    {
-        lock (_subscriptionLock)
-        {
-            _subscriptions = Array.FindAll(_subscriptions, s => !ReferenceEquals(s, sub));
-        }
-    }
+    private void Unsubscribe(PushSubscription sub) => _pushes.Remove(sub);
 
     private Exception ClosedError() => _closed ?? new ConnectionClosedException($"Connection to {Uri} is closed.");
 
@@ -256,209 +237,13 @@ public sealed class ClearNodeClient : IAsyncDisposable
         if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(nameof(ClearNodeClient));
     }
 
-    private async Task EnqueueSendAsync(string text, TimeSpan timeout, CancellationToken ct)
-    {
-        var outgoing = new OutgoingFrame(text);
-        if (!_outbox.Writer.TryWrite(outgoing)) throw ClosedError();
-        try
-        {
-            await outgoing.Sent.Task.WaitAsync(timeout, ct).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"Could not send a frame to {Uri} within {timeout.TotalMilliseconds:0} ms.");
-        }
-    }
-
-    private async Task SendLoopAsync()
-    {
-        var reader = _outbox.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync(_lifetime.Token).ConfigureAwait(false))
-            {
-                while (reader.TryRead(out var outgoing))
-                {
-                    if (_closed is { } closed)
-                    {
-                        outgoing.Sent.TrySetException(closed);
-                        continue;
-                    }
-                    var bytes = Encoding.UTF8.GetBytes(outgoing.Text);
-                    try
-                    {
-                        // Logged before the write so a fast reply can never precede its request in the log.
-                        if (_options.FrameLogEnabled)
-                            _log.Enqueue(new LoggedFrame(FrameDirection.Outbound, Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow, outgoing.Text));
-                        await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, _lifetime.Token).ConfigureAwait(false);
-                        outgoing.Sent.TrySetResult();
-                    }
-                    catch (Exception ex)
-                    {
-                        var error = new ConnectionClosedException($"Sending to {Uri} failed: {ex.Message}", ex);
-                        outgoing.Sent.TrySetException(error);
-                        MarkClosed(error);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Client closing.
-        }
-        finally
-        {
-            var error = ClosedError();
-            while (reader.TryRead(out var left)) left.Sent.TrySetException(error);
-        }
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        var buffer = new byte[16 * 1024];
-        var message = new ArrayBufferWriter<byte>(16 * 1024);
-        ConnectionClosedException? reason = null;
-        try
-        {
-            while (true)
-            {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), _lifetime.Token).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
-                    var status = _socket.CloseStatus?.ToString() ?? "none";
-                    reason = new ConnectionClosedException($"Connection to {Uri} was closed by the server (status {status}: {_socket.CloseStatusDescription}).");
-                    await AnswerCloseAsync().ConfigureAwait(false);
-                    break;
-                }
-                if (message.WrittenCount + result.Count > _options.MaxFrameBytes)
-                {
-                    reason = new ConnectionClosedException($"Server sent a message larger than {_options.MaxFrameBytes} bytes; connection dropped.");
-                    _socket.Abort();
-                    break;
-                }
-                message.Write(buffer.AsSpan(0, result.Count));
-                if (!result.EndOfMessage) continue;
-                var receivedAt = Stopwatch.GetTimestamp();
-                var text = Encoding.UTF8.GetString(message.WrittenSpan);
-                message.ResetWrittenCount();
-                if (text.Length == 0) continue;
-                HandleInbound(text, receivedAt);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            reason = new ConnectionClosedException($"Connection to {Uri} was closed by the client.");
-        }
-        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or IOException)
-        {
-            reason = new ConnectionClosedException($"Connection to {Uri} failed: {ex.Message}", ex);
-        }
-        finally
-        {
-            MarkClosed(reason ?? new ConnectionClosedException($"Connection to {Uri} ended."));
-        }
-    }
-
-    private async Task AnswerCloseAsync()
-    {
-        if (_socket.State != WebSocketState.CloseReceived) return;
-        using var cts = new CancellationTokenSource(_options.CloseTimeout);
-        try
-        {
-            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", cts.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-            _socket.Abort();
-        }
-    }
-
-    private void HandleInbound(string text, long receivedAt)
-    {
-        if (_options.FrameLogEnabled)
-            _log.Enqueue(new LoggedFrame(FrameDirection.Inbound, receivedAt, DateTimeOffset.UtcNow, text));
-
-        if (!RpcFrameParser.TryParse(text, out var parsed, out var parseError))
-        {
-            _violations.Enqueue(parseError!);
-            _unmatched.Writer.TryWrite(new InboundItem(null, parseError));
-            return;
-        }
-        var frame = parsed! with { ReceivedTimestamp = receivedAt };
-        Exception? signatureError = null;
-        if (_options.ExpectedBroker is { } broker && frame.Kind == RpcFrameKind.Response)
-        {
-            signatureError = CheckBrokerSignature(frame, broker);
-            if (signatureError is not null) _violations.Enqueue(signatureError);
-        }
-        var item = new InboundItem(signatureError is null ? frame : null, signatureError);
-
-        if (frame.IsPush)
-        {
-            _options.PushObserver?.Invoke(frame);
-            foreach (var sub in Volatile.Read(ref _subscriptions))
-            {
-                if (!sub.Matches(frame)) continue;
-                bool accepted;
-                try
-                {
-                    accepted = sub.Filter is null || sub.Filter(frame);
-                }
-                catch (Exception ex)
-                {
-                    sub.Offer(new InboundItem(null, new InvalidOperationException($"Push filter threw on '{frame.Method}': {ex.Message}", ex)));
-                    continue;
-                }
-                if (accepted) sub.Offer(item);
-            }
-            return;
-        }
-        if (frame.Kind == RpcFrameKind.Response && _pending.TryRemove(frame.RequestId, out var pending))
-        {
-            if (signatureError is not null) pending.Completion.TrySetException(signatureError);
-            else pending.Completion.TrySetResult(frame);
-            return;
-        }
-        _unmatched.Writer.TryWrite(item);
-    }
-
-    private static BrokerSignatureException? CheckBrokerSignature(RpcFrame frame, string broker)
-    {
-        if (frame.Signatures.Count == 0) return new BrokerSignatureException(frame, broker, null);
-        var digest = RpcFrames.Digest(frame.RawArray);
-        if (!Signature.TryRecoverAddress(digest, frame.Signatures[0], out var recovered))
-            return new BrokerSignatureException(frame, broker, null);
-        return string.Equals(recovered, broker, StringComparison.OrdinalIgnoreCase) ? null : new BrokerSignatureException(frame, broker, recovered);
-    }
-
     private void MarkClosed(ConnectionClosedException reason)
     {
-        PushSubscription[] subs;
-        lock (_subscriptionLock)
-        {
-            if (_closed is not null) return;
-            _closed = reason;
-            subs = _subscriptions;
-            _subscriptions = [];
-        }
-        foreach (var key in _pending.Keys)
-        {
-            if (_pending.TryRemove(key, out var p)) p.Completion.TrySetException(reason);
-        }
-        foreach (var sub in subs) sub.Complete();
+        // The first reason wins; every later caller finds the connection already closed.
+        if (Interlocked.CompareExchange(ref _closed, reason, null) is not null) return;
+        _pending.FailAll(reason);
+        _pushes.CompleteAll();
         _unmatched.Writer.TryComplete();
         _outbox.Writer.TryComplete();
-    }
-
-    private sealed class PendingRequest(SignedRequest request)
-    {
-        public SignedRequest Request { get; } = request;
-        public TaskCompletionSource<RpcFrame> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private sealed class OutgoingFrame(string text)
-    {
-        public string Text { get; } = text;
-        public TaskCompletionSource Sent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

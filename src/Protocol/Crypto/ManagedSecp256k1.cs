@@ -25,9 +25,7 @@ public sealed class ManagedSecp256k1 : ISecp256k1
     /// <inheritdoc />
     public bool TryRecover(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> signature65, Span<byte> publicKey64)
     {
-        Secp256k1Arguments.CheckPublicKeyBuffer(publicKey64);
-        if (hash32.Length != 32 || signature65.Length != 65) return false;
-        var recoveryId = Secp256k1Arguments.RecoveryId(signature65[64]);
+        var recoveryId = Secp256k1Arguments.RecoveryInput(hash32, signature65, publicKey64);
         if (recoveryId < 0) return false;
         // Like libsecp256k1: r and s must be in [1, n-1]; high s is accepted.
         if (!Secp256k1Arguments.IsScalarInRange(signature65[..32]) || !Secp256k1Arguments.IsScalarInRange(signature65.Slice(32, 32)))

@@ -118,9 +118,7 @@ public sealed unsafe class NativeSecp256k1 : ISecp256k1
     /// <inheritdoc />
     public bool TryRecover(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> signature65, Span<byte> publicKey64)
     {
-        Secp256k1Arguments.CheckPublicKeyBuffer(publicKey64);
-        if (hash32.Length != 32 || signature65.Length != 65) return false;
-        var recoveryId = Secp256k1Arguments.RecoveryId(signature65[64]);
+        var recoveryId = Secp256k1Arguments.RecoveryInput(hash32, signature65, publicKey64);
         if (recoveryId < 0) return false;
         byte* recoverable = stackalloc byte[65];
         byte* pubkey = stackalloc byte[64];

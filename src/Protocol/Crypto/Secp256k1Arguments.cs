@@ -20,8 +20,16 @@ internal static class Secp256k1Arguments
         if (publicKey64.Length < 64) throw new ArgumentException($"The public key buffer must hold 64 bytes, got {publicKey64.Length}.", nameof(publicKey64));
     }
 
+    /// <summary>The checks every recovery starts with: throws when <paramref name="publicKey64"/> is too small; returns the
+    /// recovery id 0/1 from v, or -1 when the hash or signature has the wrong length or v is not 27/28/0/1.</summary>
+    public static int RecoveryInput(ReadOnlySpan<byte> hash32, ReadOnlySpan<byte> signature65, Span<byte> publicKey64)
+    {
+        CheckPublicKeyBuffer(publicKey64);
+        return hash32.Length != 32 || signature65.Length != 65 ? -1 : RecoveryId(signature65[64]);
+    }
+
     /// <summary>Maps v (27/28 or 0/1) to the recovery id 0/1; -1 for any other value.</summary>
-    public static int RecoveryId(byte v) => v switch
+    private static int RecoveryId(byte v) => v switch
     {
         27 or 28 => v - 27,
         0 or 1 => v,

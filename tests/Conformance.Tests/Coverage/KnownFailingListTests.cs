@@ -25,4 +25,13 @@ public sealed class KnownFailingListTests
         var unmatched = KnownFailures.Load(path).Unmatched(cases);
         Assert.That(unmatched, Is.Empty, $"{path} lists cases that do not exist (renamed or removed scenarios?):\n" + string.Join("\n", unmatched));
     }
+
+    /// <summary>Only a case marked <c>destructive</c> runs apart, so only such a case may be expected to crash the node.</summary>
+    [TestCaseSource(nameof(Lists))]
+    public void ExpectsCrashesOnlyFromDestructiveCases(string path)
+    {
+        var destructive = Suite.ScenarioCatalog.Cases.Where(c => c.Scenario.Destructive).SelectMany(c => new[] { c.Name, c.Scenario.Id }).ToHashSet();
+        var wrong = KnownFailures.Load(path).CrashNames.Where(n => !destructive.Contains(n)).ToList();
+        Assert.That(wrong, Is.Empty, $"{path} expects CRASHED from cases without destructive: true");
+    }
 }

@@ -118,6 +118,9 @@ public sealed class GapFeatureTests
     [TestCase("  - do: transfer\n    to: bob\n    signers: [alice.key3]\n    allocations: [{ asset: usdc, amount: \"1\" }]\n", "needs an auth step of alice with save_key_as: key3")]
     [TestCase("  - do: wait_push\n    method: tr\n    to: [\"bob#2\"]\n", "unknown wallet 'bob#2'")]
     [TestCase("  - do: resend\n    frame: first\n", "only 'previous'")]
+    [TestCase("  - do: raw\n    frame: x\n    response_id: 1\n    expect: none\n", "needs a response")]
+    [TestCase("  - do: wait_push\n    method: tr\n    not_to: [alice]\n    before_response: true\n", "needs to: the requester's connection")]
+    [TestCase("  - do: query\n    method: get_user_tag\n    save: { Tag: tag }\n", "must be a name of lowercase letters")]
     [TestCase("  - do: auth\n    signature: { v: \"0/1\" }\n", "a auth step sends no request signed over req")]
     public void BadNewKeysAreNamed(string step, string message)
     {

@@ -104,6 +104,19 @@ public sealed class RunnerTests
     }
 
     [Test]
+    public async Task EveryPushTheSetUpCausedHasArrivedBeforeTheFirstStep()
+    {
+        // within_ms 1 looks (almost) only at pushes already received: the on-connect assets, the post-login channels and bu, and
+        // the funding transfer's bu and tr must all be in before the first step, so none can land after a step's reset.
+        static string Now(string method, string to) => $"  - do: wait_push\n    method: {method}\n    to: [{to}]\n    within_ms: 1\n";
+        var r = await RunAsync("", "  - do: create",
+            Now("assets", "alice, bob") + Now("channels", "alice, bob") + Now("bu", "alice, bob") + Now("tr", "alice"),
+            id: "engine/runner/set-up-pushes");
+        Assert.That(r.Outcome, Is.EqualTo(Outcome.Ok), r.Message);
+        Assert.That(r.Steps.Count(s => s.Outcome == Outcome.Ok && s.Label.Contains("wait_push", StringComparison.Ordinal)), Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task MissingPushFailsWithWhatWasReceived()
     {
         var r = await RunAsync("\n  - do: wait_push\n    method: asu\n    to: [bob]\n    within_ms: 200\n");
@@ -153,6 +166,41 @@ public sealed class RunnerTests
         var r = await RunAsync("\n  - do: raw\n    connection: alice\n    frame: '{\"req\":[{request_id},\"ping\",{},{now}],\"sig\":[]}'\n    expect: none\n    within_ms: 500\n");
         Assert.That(r.Outcome, Is.EqualTo(Outcome.Failed));
         Assert.That(r.Message, Does.Contain("expected no response").And.Contain("pong"));
+    }
+
+    [Test]
+    public async Task ResponseIdIsComparedWithTheIdTheTargetSent()
+    {
+        var frame = "    frame: '{\"req\":[{request_id},\"ping\",{},{now}],\"sig\":[]}'\n";
+        var echoed = await RunAsync("\n  - do: raw\n    connection: alice\n" + frame + "    response_id: \"{request_id}\"\n", id: "engine/runner/response-id-echoed");
+        Assert.That(echoed.Outcome, Is.EqualTo(Outcome.Ok), echoed.Message);
+        var other = await RunAsync("\n  - do: raw\n    connection: alice\n" + frame + "    response_id: 7\n", id: "engine/runner/response-id-other");
+        Assert.That(other.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(other.Message, Does.Match("the response carries id [0-9]+, expected 7"));
+    }
+
+    [Test]
+    public async Task BeforeResponseComparesArrivalOnTheRequestersConnection()
+    {
+        var transfer = "\n  - do: transfer\n    as: alice\n    to: bob\n    allocations: [{ asset: usdc, amount: \"1\" }]\n";
+        var ordered = await RunAsync(transfer + "  - do: wait_push\n    method: tr\n    to: [alice, bob]\n    before_response: true\n",
+            "amount: \"10\" }\n", "amount: \"5\" }\n", "engine/runner/before-response");
+        Assert.That(ordered.Outcome, Is.EqualTo(Outcome.Ok), ordered.Message);
+        var notSender = await RunAsync(transfer + "  - do: wait_push\n    method: tr\n    to: [bob]\n    before_response: true\n",
+            "amount: \"10\" }\n", "amount: \"5\" }\n", "engine/runner/before-response-bob");
+        Assert.That(notSender.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(notSender.Message, Does.Contain("the connection that sent the previous request step is not among to"));
+    }
+
+    [Test]
+    public async Task SavedResultFieldsAreReadByLaterSteps()
+    {
+        var saved = await RunAsync("\n  - do: query\n    method: get_config\n    save: { b: broker_address }\n"
+            + "  - do: query\n    method: get_config\n    expect: { ok: { broker_address: \"{saved:b}\" } }\n", id: "engine/runner/saved");
+        Assert.That(saved.Outcome, Is.EqualTo(Outcome.Ok), saved.Message);
+        var missing = await RunAsync("\n  - do: query\n    method: get_config\n    save: { b: nope }\n", id: "engine/runner/saved-missing");
+        Assert.That(missing.Outcome, Is.EqualTo(Outcome.Failed));
+        Assert.That(missing.Message, Does.Contain("save b: the result has no nope"));
     }
 
     [Test]

@@ -74,6 +74,6 @@ public sealed class StepTableTests
                 method: ping
                 session: main
             """));
-        Assert.That(ex!.Message, Does.Contain("steps[0].session: unknown key 'session' (allowed: do, name, as, signers, when, timestamp, timeout_ms, expect, signature, method, params)"));
+        Assert.That(ex!.Message, Does.Contain("steps[0].session: unknown key 'session' (allowed: do, name, as, signers, when, timestamp, timeout_ms, expect, signature, method, params, save)"));
     }
 }

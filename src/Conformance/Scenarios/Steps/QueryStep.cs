@@ -7,6 +7,8 @@ public sealed record QueryStep : Step
     public string? Method { get; init; }
     /// <summary>The params tree (rendered before sending); null = <c>{}</c>.</summary>
     public YNode? Params { get; init; }
+    /// <summary>Result fields to keep for later steps: name → dotted path (read as <c>{saved:name}</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, YNode>> Save { get; init; } = [];
 
     /// <inheritdoc/>
     public override string Label => Name ?? $"{Action} {Method}";
@@ -15,10 +17,16 @@ public sealed record QueryStep : Step
     {
         Method = s.OptStr("method"),
         Params = s.Get("params"),
+        Save = s.Get("save") is { } sv ? s.R.FieldMap(sv, s.At("save")) : [],
     };
 
     internal override void CheckReferences(ScenarioReferences refs, string field)
     {
         if (Method is null) refs.Error(Mark, $"{field}.method", "is required");
+        foreach (var (name, path) in Save)
+        {
+            if (!NamePatterns.WalletName().IsMatch(name)) refs.Error(Mark, $"{field}.save.{name}", "must be a name of lowercase letters, digits and _");
+            if (path is not YScalar { Value.Length: > 0 }) refs.Error(path.Mark, $"{field}.save.{name}", "must be a result field path");
+        }
     }
 }

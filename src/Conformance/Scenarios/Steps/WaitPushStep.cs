@@ -13,6 +13,8 @@ public sealed record WaitPushStep : Step
     public int? WithinMs { get; init; }
     /// <summary>Field checks on the push payload (path → expected value).</summary>
     public IReadOnlyList<KeyValuePair<string, YNode>> Fields { get; init; } = [];
+    /// <summary>On the connection that sent the previous request step, the push must arrive before that step's response.</summary>
+    public bool BeforeResponse { get; init; }
 
     /// <inheritdoc/>
     public override string Label => Name ?? $"{Action} {Method}";
@@ -24,6 +26,7 @@ public sealed record WaitPushStep : Step
         WithinMs = s.OptInt("within_ms"),
         Fields = s.Get("fields") is { } fl ? s.R.FieldMap(fl, s.At("fields")) : [],
         Method = s.OptStr("method"),
+        BeforeResponse = s.Flag("before_response"),
     };
 
     internal override void CheckReferences(ScenarioReferences refs, string field)
@@ -32,5 +35,6 @@ public sealed record WaitPushStep : Step
         foreach (var t in NotTo) refs.Receiver(t, Mark, $"{field}.not_to");
         if (Method is null) refs.Error(Mark, $"{field}.method", "is required (asu, bu, tr, ...)");
         if (To.Count == 0 && NotTo.Count == 0) refs.Error(Mark, field, "needs to and/or not_to");
+        if (BeforeResponse && To.Count == 0) refs.Error(Mark, $"{field}.before_response", "needs to: the requester's connection");
     }
 }

@@ -15,7 +15,7 @@ namespace NitroConformance.Load.Workloads.Bank;
 /// timestamps may come back in a different order on the next page, so a row can repeat or go missing across pages: repeats
 /// are collapsed by id, and when an accepted transfer is missing the listing is read again in the other order.
 /// </remarks>
-internal sealed class BankLedgerReader(IReadOnlyList<WalletConnection> wallets, string asset, TimeSpan timeout)
+internal sealed class BankLedgerReader(IReadOnlyList<AuthenticatedConnection> wallets, string asset, TimeSpan timeout)
 {
     /// <summary>The Go node's largest page.</summary>
     public const int PageLimit = 100;
@@ -45,7 +45,7 @@ internal sealed class BankLedgerReader(IReadOnlyList<WalletConnection> wallets, 
     }
 
     /// <summary><paramref name="w"/>'s balance of the asset under its own account (null) or <paramref name="account"/> (its share there).</summary>
-    public async Task<decimal> BalanceAsync(WalletConnection w, string? account, CancellationToken ct)
+    public async Task<decimal> BalanceAsync(AuthenticatedConnection w, string? account, CancellationToken ct)
     {
         var reply = await w.Client.RequestAsync(RpcMethods.GetLedgerBalances, Requests.GetLedgerBalances(account), [w.Wallet], timeout, ct).ConfigureAwait(false);
         var sum = 0m;

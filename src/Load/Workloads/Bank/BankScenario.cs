@@ -20,12 +20,12 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     /// <summary>Latency of one session step (create, operate or close).</summary>
     public const string SessionMetric = "bank.session";
 
-    private readonly List<WalletConnection> _wallets = [];
+    private readonly List<AuthenticatedConnection> _wallets = [];
     private readonly List<BankSessionSlot> _slots = [];
     private readonly BankJournal _journal = new();
     private readonly string _runTag = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
     private readonly ulong _nonceBase = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
-    private WalletConnection? _treasury;
+    private AuthenticatedConnection? _treasury;
     private long _amountSeq, _nonce, _inFlight, _iterations;
     private BankAuditResult? _audit;
     private string? _sweep;
@@ -50,13 +50,13 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     {
         options.Validate();
         var treasuryKey = BankOptions.Treasury();
-        _treasury = await WalletConnection.OpenAsync(target, treasuryKey, null, options.Timeout, ct).ConfigureAwait(false);
+        _treasury = await AuthenticatedConnection.OpenAsync(target, treasuryKey, null, options.Timeout, ct).ConfigureAwait(false);
         // Fresh wallets per run: on a long-lived node their balances start at zero.
         var opened = await Task.WhenAll(Enumerable.Range(0, options.Wallets).Select(i =>
-            WalletConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/bank/{_runTag}/w{i}"), null, options.Timeout, ct))).ConfigureAwait(false);
+            AuthenticatedConnection.OpenAsync(target, EthKey.FromSeed($"nitro-load/bank/{_runTag}/w{i}"), null, options.Timeout, ct))).ConfigureAwait(false);
         _wallets.AddRange(opened);
         for (var s = 0; s < options.SessionSlots; s++) _slots.Add(new BankSessionSlot());
-        var setupTimeout = WalletConnection.SetupTimeout(options.Timeout);
+        var setupTimeout = AuthenticatedConnection.SetupTimeout(options.Timeout);
         foreach (var w in _wallets)
         {
             RpcFrame reply;
@@ -171,7 +171,7 @@ public sealed class BankScenario(Uri target, BankOptions options) : ILoadScenari
     ];
 
     // The reply, or null with Unknown = false when the node refused (error recorded), or null with Unknown = true when no answer came.
-    private async Task<(RpcFrame? Reply, bool Unknown)> SendAsync(IterationContext ctx, string metric, WalletConnection conn, SignedRequest request)
+    private async Task<(RpcFrame? Reply, bool Unknown)> SendAsync(IterationContext ctx, string metric, AuthenticatedConnection conn, SignedRequest request)
     {
         Interlocked.Increment(ref _inFlight);
         try

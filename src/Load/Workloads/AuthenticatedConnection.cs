@@ -6,7 +6,7 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Load.Workloads;
 
 /// <summary>One wallet authenticated on its own WebSocket connection.</summary>
-public sealed class WalletConnection(EthKey wallet, ClearNodeClient client) : IAsyncDisposable
+public sealed class AuthenticatedConnection(EthKey wallet, ClearNodeClient client) : IAsyncDisposable
 {
     /// <summary>Application name the harness registers its session keys under (exempt from scoping, as the SDK's full-power keys).</summary>
     public const string Application = "clearnode";
@@ -18,7 +18,7 @@ public sealed class WalletConnection(EthKey wallet, ClearNodeClient client) : IA
     public ClearNodeClient Client { get; } = client;
 
     /// <summary>Connects and authenticates <paramref name="wallet"/>; <paramref name="pushObserver"/> sees every push with its receipt time.</summary>
-    public static async Task<WalletConnection> OpenAsync(Uri target, EthKey wallet, Action<RpcFrame>? pushObserver, TimeSpan timeout, CancellationToken ct)
+    public static async Task<AuthenticatedConnection> OpenAsync(Uri target, EthKey wallet, Action<RpcFrame>? pushObserver, TimeSpan timeout, CancellationToken ct)
     {
         timeout = SetupTimeout(timeout);
         var client = await ClearNodeClient.ConnectAsync(target, new ClearNodeClientOptions
@@ -28,7 +28,7 @@ public sealed class WalletConnection(EthKey wallet, ClearNodeClient client) : IA
         try
         {
             await AuthenticateAsync(client, wallet, timeout, ct).ConfigureAwait(false);
-            return new WalletConnection(wallet, client);
+            return new AuthenticatedConnection(wallet, client);
         }
         catch
         {

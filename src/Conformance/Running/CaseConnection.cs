@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using NitroConformance.Protocol.Client;
 using NitroConformance.Protocol.Crypto;
@@ -5,17 +6,23 @@ using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Conformance.Running;
 
-/// <summary>One WebSocket connection of a case wallet: sends requests, records frames, collects pushes.</summary>
-public sealed class WalletConnection : IAsyncDisposable
+/// <summary>One WebSocket connection of a case wallet: sends requests, records frames, collects every push since the upgrade.</summary>
+public sealed class CaseConnection : IAsyncDisposable
 {
     private readonly PushSubscription _pushes;
     private readonly List<RpcFrame> _recent = [];
 
-    private WalletConnection(string owner, ClearNodeClient client)
+    private readonly AuthRequestCounter _authRequests;
+    private readonly ConcurrentDictionary<string, int> _pushCounts;
+
+    private CaseConnection(string owner, ClearNodeClient client, AuthRequestCounter authRequests, ConcurrentDictionary<string, int> pushCounts)
     {
         Owner = owner;
         Client = client;
-        _pushes = client.Subscribe();
+        _authRequests = authRequests;
+        _pushCounts = pushCounts;
+        // Subscribed by the client before its receive loop starts, so the on-connect assets push is never missed.
+        _pushes = client.InitialPushes ?? throw new InvalidOperationException("the client was opened without SubscribeOnConnect");
     }
 
     /// <summary>Wallet name (or <c>anonymous</c>).</summary>
@@ -24,17 +31,22 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>The protocol client.</summary>
     public ClearNodeClient Client { get; }
 
-    /// <summary>Connects to <paramref name="url"/>; every response and push must be signed by <paramref name="broker"/>.</summary>
-    public static async Task<WalletConnection> OpenAsync(string owner, Uri url, string? broker, int connectTimeoutMs, int requestTimeoutMs, CancellationToken ct)
+    /// <summary>Connects to <paramref name="url"/>; every response and push must be signed by <paramref name="broker"/>; auth_requests sent count in <paramref name="authRequests"/>.</summary>
+    public static async Task<CaseConnection> OpenAsync(string owner, Uri url, string? broker, int connectTimeoutMs, int requestTimeoutMs,
+        AuthRequestCounter authRequests, CancellationToken ct)
     {
+        // Counted as they arrive, before any reader takes them, so counting never consumes a push a step must judge.
+        var pushCounts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var client = await ClearNodeClient.ConnectAsync(url, new ClearNodeClientOptions
         {
             ConnectTimeout = TimeSpan.FromMilliseconds(connectTimeoutMs),
             RequestTimeout = TimeSpan.FromMilliseconds(requestTimeoutMs),
             ExpectedBroker = broker,
             CloseTimeout = TimeSpan.FromMilliseconds(500),
+            SubscribeOnConnect = true,
+            PushObserver = push => pushCounts.AddOrUpdate(push.Method, 1, (_, n) => n + 1),
         }, ct).ConfigureAwait(false);
-        return new WalletConnection(owner, client);
+        return new CaseConnection(owner, client, authRequests, pushCounts);
     }
 
     /// <summary>Builds, signs and sends a request; returns the response or the error text, with the raw frames.</summary>
@@ -49,6 +61,7 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>Sends a prebuilt signed request.</summary>
     public async Task<RpcOutcome> SendSignedAsync(SignedRequest signed, TimeSpan timeout, CancellationToken ct)
     {
+        _authRequests.Add(signed.Method);
         try
         {
             var frame = await Client.SendSignedAsync(signed, timeout, ct).ConfigureAwait(false);
@@ -75,6 +88,7 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>Sends raw text and waits for the one response it must produce.</summary>
     public async Task<RpcOutcome> SendRawAsync(string text, TimeSpan timeout, CancellationToken ct)
     {
+        _authRequests.AddRaw(text);
         try
         {
             await Client.SendRawAsync(text, ct).ConfigureAwait(false);
@@ -102,6 +116,7 @@ public sealed class WalletConnection : IAsyncDisposable
     /// <summary>Sends raw text that must get no answer; returns the text of any response that arrives within <paramref name="window"/>, else null.</summary>
     public async Task<string?> SendRawExpectingSilenceAsync(string text, TimeSpan window, CancellationToken ct)
     {
+        _authRequests.AddRaw(text);
         try
         {
             await Client.SendRawAsync(text, ct).ConfigureAwait(false);
@@ -121,6 +136,9 @@ public sealed class WalletConnection : IAsyncDisposable
             return $"(unusable frame: {ex.Message})";
         }
     }
+
+    /// <summary>How many pushes named <paramref name="method"/> this connection has received since it opened.</summary>
+    public int PushesReceived(string method) => _pushCounts.GetValueOrDefault(method);
 
     /// <summary>Moves pushes that arrived since the last look into the recent list; returns how many there were.</summary>
     public int DrainPushes()

@@ -1,0 +1,28 @@
+using NitroConformance.Conformance.Scenarios;
+
+namespace NitroConformance.Conformance.Running;
+
+/// <summary>Which wallets of a case may be leased from the <see cref="WalletPool"/> instead of being derived fresh (and logged in with a challenge).</summary>
+public static class PoolEligibility
+{
+    // Reads that do not depend on a wallet's history; every other get_* lists rows earlier lessees left behind.
+    private static readonly HashSet<string> HistoryFreeReads = ["get_config", "get_assets", "get_app_definition"];
+
+    /// <summary>
+    /// False when the scenario tests authentication (its own flows stay), reads a wallet's history (lists would show an
+    /// earlier lessee's rows), or fixes a session nonce (two cases leasing the same wallets would compute the same id).
+    /// </summary>
+    public static bool ScenarioMayPool(Scenario scenario) =>
+        scenario.Area != "auth"
+        && scenario.Session.Nonce is null
+        && scenario.Steps.All(s => s switch
+        {
+            AuthStep or ReauthStep or RevokeStep => false,
+            QueryStep { Method: { } m } => !m.StartsWith("get_", StringComparison.Ordinal) || HistoryFreeReads.Contains(m),
+            CreateStep c => c.Definition.Nonce is null,
+            _ => true,
+        });
+
+    /// <summary>Wallets with a declared session key register it at login, so they always log in themselves.</summary>
+    public static bool WalletMayPool(WalletSpec wallet) => wallet.SessionKey is null;
+}
