@@ -7,11 +7,11 @@ namespace NitroConformance.Fixtures.State;
 public static class StateLockYield
 {
     /// <summary>
-    /// Long enough for a waiting connection's request to take the lock and finish (a few database round trips). 1 ms let a
-    /// 5 s bank run on a starved machine miss the defect once (too few requests landed in the pauses); 5 ms overlaps
-    /// several times more of them.
+    /// Longer than the gap between two requests of the shipped bank profile (100/s, spaced evenly by the open model:
+    /// 10 ms), so the next transfer always lands in the pause. With 1-5 ms a quiet machine finished every transfer before
+    /// the next one arrived and the seeded node showed no drift at all; only a loaded machine's jitter made them overlap.
     /// </summary>
-    public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(5);
+    public static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(25);
 
     /// <summary>An action that releases <paramref name="stateLock"/> (held once by the calling thread), pauses and takes it back.</summary>
     public static Action For(object stateLock) => () =>
