@@ -37,12 +37,7 @@ public static class CapacityCommand
             }, ct).ConfigureAwait(false);
         var files = CapacityReportWriter.Write(report, dir);
         console.MarkupLine(Markup.Escape(CapacityReportWriter.Headline(report)));
-        foreach (var t in report.Thresholds)
-            console.MarkupLine(t.Passed
-                ? $"[green]✓[/] {Markup.Escape(t.Expression)} (actual {Markup.Escape(t.Actual)})"
-                : $"[red]✗ threshold failed: {Markup.Escape(t.Expression)} (actual {Markup.Escape(t.Actual)})[/]");
-        console.MarkupLine("reports written:");
-        foreach (var f in files) console.MarkupLine("  " + Markup.Escape(Path.GetFullPath(f)));
+        VerdictLines.Write(console, report.Thresholds, files);
         return (report, dir, ThresholdSet.ExitCode(report.Thresholds));
     }
 }

@@ -64,11 +64,6 @@ public static class RunCommand
         console.Write(table);
         console.MarkupLine($"throughput ({Markup.Escape(report.Headline)}): {report.Throughput:0.#}/s; fail rate {report.FailRate * 100:0.###}%; " +
             string.Join(", ", report.Counters.Select(kv => $"{kv.Key} {kv.Value}")));
-        foreach (var t in report.Thresholds)
-            console.MarkupLine(t.Passed
-                ? $"[green]✓[/] {Markup.Escape(t.Expression)} (actual {Markup.Escape(t.Actual)})"
-                : $"[red]✗ threshold failed: {Markup.Escape(t.Expression)} (actual {Markup.Escape(t.Actual)})[/]");
-        console.MarkupLine("reports written:");
-        foreach (var f in files) console.MarkupLine("  " + Markup.Escape(Path.GetFullPath(f)));
+        VerdictLines.Write(console, report.Thresholds, files);
     }
 }
