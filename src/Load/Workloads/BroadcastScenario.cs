@@ -155,30 +155,9 @@ public sealed class BroadcastScenario(Uri target, BroadcastOptions options, FanO
     }
 
     /// <inheritdoc/>
-    public async Task RunIterationAsync(IterationContext ctx)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Token);
-        cts.CancelAfter(options.Timeout);
-        BroadcastSession session;
-        try
-        {
-            session = await _idle.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ctx.Token.IsCancellationRequested)
-        {
-            ctx.RecordError(delivery.SendMetric, "timeout waiting for an idle session");
-            return;
-        }
-        try
-        {
-            await SendAndAwaitAsync(ctx, session, cts.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            session.Current = null;
-            _idle.Writer.TryWrite(session);
-        }
-    }
+    public Task RunIterationAsync(IterationContext ctx) =>
+        IdleLease.RunAsync(_idle, ctx, options.Timeout, delivery.SendMetric, "session",
+            (session, ct) => SendAndAwaitAsync(ctx, session, ct), session => session.Current = null);
 
     private async Task SendAndAwaitAsync(IterationContext ctx, BroadcastSession session, CancellationToken ct)
     {

@@ -61,39 +61,24 @@ public sealed class RequestLatencyScenario(Uri target, RequestLatencyOptions opt
     }
 
     /// <inheritdoc/>
-    public async Task RunIterationAsync(IterationContext ctx)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Token);
-        cts.CancelAfter(options.Timeout);
-        int i;
-        try
+    public Task RunIterationAsync(IterationContext ctx) =>
+        IdleLease.RunAsync(_idle, ctx, options.Timeout, Metric, "connection", async (i, ct) =>
         {
-            i = await _idle.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ctx.Token.IsCancellationRequested)
-        {
-            ctx.RecordError(Metric, "timeout waiting for an idle connection");
-            return;
-        }
-        try
-        {
-            var (conn, ready) = _pool[i];
-            var response = await conn.Client.SendSignedAsync(ready.Take(), options.Timeout, cts.Token).ConfigureAwait(false);
-            ctx.Record(Metric, response.ReceivedTimestamp);
-        }
-        catch (RpcErrorException e)
-        {
-            ctx.RecordError(Metric, e.ErrorText);
-        }
-        catch (TimeoutException)
-        {
-            ctx.RecordError(Metric, "timeout");
-        }
-        finally
-        {
-            _idle.Writer.TryWrite(i);
-        }
-    }
+            try
+            {
+                var (conn, ready) = _pool[i];
+                var response = await conn.Client.SendSignedAsync(ready.Take(), options.Timeout, ct).ConfigureAwait(false);
+                ctx.Record(Metric, response.ReceivedTimestamp);
+            }
+            catch (RpcErrorException e)
+            {
+                ctx.RecordError(Metric, e.ErrorText);
+            }
+            catch (TimeoutException)
+            {
+                ctx.RecordError(Metric, "timeout");
+            }
+        });
 
     /// <inheritdoc/>
     public ScenarioExtras Extras() => new(null, new Dictionary<string, string>

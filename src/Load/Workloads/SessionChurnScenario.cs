@@ -64,61 +64,46 @@ public sealed class SessionChurnScenario(Uri target, SessionChurnOptions options
     }
 
     /// <inheritdoc/>
-    public async Task RunIterationAsync(IterationContext ctx)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ctx.Token);
-        cts.CancelAfter(options.Timeout * (options.Submits + 2));
-        int s;
-        try
+    public Task RunIterationAsync(IterationContext ctx) =>
+        IdleLease.RunAsync(_idle, ctx, options.Timeout * (options.Submits + 2), "churn.cycle", "slot", async (s, ct) =>
         {
-            s = await _idle.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ctx.Token.IsCancellationRequested)
-        {
-            ctx.RecordError("churn.cycle", "timeout waiting for an idle slot");
-            return;
-        }
-        var step = "churn.create";
-        try
-        {
-            var (m, ready) = _slots[s];
-            var cycle = ready.Take();
-            var created = await m[0].Client.SendSignedAsync(cycle.Create, options.Timeout, cts.Token).ConfigureAwait(false);
-            ctx.Record(step, created.ReceivedTimestamp);
-            var id = created.Params?["app_session_id"]?.GetValue<string>();
-            if (!string.Equals(id, cycle.SessionId, StringComparison.OrdinalIgnoreCase))
+            var step = "churn.create";
+            try
             {
-                ctx.RecordError("churn.cycle", "app_session_id differs from the client-side computation");
-                return;
+                var (m, ready) = _slots[s];
+                var cycle = ready.Take();
+                var created = await m[0].Client.SendSignedAsync(cycle.Create, options.Timeout, ct).ConfigureAwait(false);
+                ctx.Record(step, created.ReceivedTimestamp);
+                var id = created.Params?["app_session_id"]?.GetValue<string>();
+                if (!string.Equals(id, cycle.SessionId, StringComparison.OrdinalIgnoreCase))
+                {
+                    ctx.RecordError("churn.cycle", "app_session_id differs from the client-side computation");
+                    return;
+                }
+                step = "churn.submit";
+                foreach (var (member, request) in cycle.Submits)
+                {
+                    var sent = RunClock.Now;
+                    var r = await m[member].Client.SendSignedAsync(request, options.Timeout, ct).ConfigureAwait(false);
+                    ctx.RecordBetween(step, sent, r.ReceivedTimestamp);
+                }
+                step = "churn.close";
+                var closeSent = RunClock.Now;
+                var closed = await m[0].Client.SendSignedAsync(cycle.Close, options.Timeout, ct).ConfigureAwait(false);
+                ctx.RecordBetween(step, closeSent, closed.ReceivedTimestamp);
+                ctx.Record("churn.cycle", closed.ReceivedTimestamp);
             }
-            step = "churn.submit";
-            foreach (var (member, request) in cycle.Submits)
+            catch (RpcErrorException e)
             {
-                var sent = RunClock.Now;
-                var r = await m[member].Client.SendSignedAsync(request, options.Timeout, cts.Token).ConfigureAwait(false);
-                ctx.RecordBetween(step, sent, r.ReceivedTimestamp);
+                ctx.RecordError(step, e.ErrorText);
+                ctx.RecordError("churn.cycle", "step failed: " + step);
             }
-            step = "churn.close";
-            var closeSent = RunClock.Now;
-            var closed = await m[0].Client.SendSignedAsync(cycle.Close, options.Timeout, cts.Token).ConfigureAwait(false);
-            ctx.RecordBetween(step, closeSent, closed.ReceivedTimestamp);
-            ctx.Record("churn.cycle", closed.ReceivedTimestamp);
-        }
-        catch (RpcErrorException e)
-        {
-            ctx.RecordError(step, e.ErrorText);
-            ctx.RecordError("churn.cycle", "step failed: " + step);
-        }
-        catch (TimeoutException)
-        {
-            ctx.RecordError(step, "timeout");
-            ctx.RecordError("churn.cycle", "step timed out: " + step);
-        }
-        finally
-        {
-            _idle.Writer.TryWrite(s);
-        }
-    }
+            catch (TimeoutException)
+            {
+                ctx.RecordError(step, "timeout");
+                ctx.RecordError("churn.cycle", "step timed out: " + step);
+            }
+        });
 
     /// <inheritdoc/>
     public ScenarioExtras Extras() => new(null, new Dictionary<string, string>
