@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using NitroConformance.Fixtures.Tests.Support;
+using NitroConformance.Fixtures.Hosting;
 using NitroConformance.Protocol.Crypto;
 
 namespace NitroConformance.Interop.Tests;
@@ -30,7 +30,7 @@ public sealed class GoNodeAsUserTests
                   - {"{"} wallet: "{Treasury.Address}", asset: usdc, amount: "1000000000" {"}"}
                   - {"{"} wallet: "{Treasury.Address}", asset: eth, amount: "1000000000" {"}"}
                 """);
-            await using var node = await StandaloneNodeProcess.StartAsync("--config", config);
+            await using var node = await ReferenceNodeProcess.StartAsync(["--config", config]);
             var reports = Path.Combine(dir.FullName, "reports");
             var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var run = await ExternalProcess.RunAsync("dotnet",

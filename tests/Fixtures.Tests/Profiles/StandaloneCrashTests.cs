@@ -1,3 +1,4 @@
+using NitroConformance.Fixtures.Hosting;
 using NitroConformance.Fixtures.Tests.Support;
 using NitroConformance.Protocol.Client;
 using NitroConformance.Protocol.Rpc;
@@ -13,7 +14,7 @@ public sealed class StandaloneCrashTests
     [Test]
     public async Task NullRequestFrameEndsTheProcessWithExitCode2()
     {
-        await using var node = await StandaloneNodeProcess.StartAsync("--profile", "go-v0.5");
+        await using var node = await ReferenceNodeProcess.StartAsync(["--profile", "go-v0.5"]);
         Assert.That(node.StdOut, Does.Contain("profile: go-v0.5"));
         await using (var socket = await RawSocket.ConnectAsync(node.Url))
         {
@@ -26,9 +27,9 @@ public sealed class StandaloneCrashTests
     [Test]
     public async Task ShortAuthVerifySignatureEndsTheProcessWithExitCode2()
     {
-        await using var node = await StandaloneNodeProcess.StartAsync("--profile", "go-v0.5");
-        var options = new ClearNodeClientOptions { RequestTimeout = StandaloneNodeProcess.Wait };
-        using var connect = new CancellationTokenSource(StandaloneNodeProcess.Wait);
+        await using var node = await ReferenceNodeProcess.StartAsync(["--profile", "go-v0.5"]);
+        var options = new ClearNodeClientOptions { RequestTimeout = ReferenceNodeProcess.Wait };
+        using var connect = new CancellationTokenSource(ReferenceNodeProcess.Wait);
         await using (var client = await ClearNodeClient.ConnectAsync(node.Url, options, connect.Token))
         {
             var expiry = (ulong)DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
@@ -45,7 +46,7 @@ public sealed class StandaloneCrashTests
     [Test]
     public async Task TheDefaultProfileSurvivesTheNullRequestFrame()
     {
-        await using var node = await StandaloneNodeProcess.StartAsync();
+        await using var node = await ReferenceNodeProcess.StartAsync([]);
         await using var socket = await RawSocket.ConnectAsync(node.Url);
         await socket.SendTextAsync("{\"req\":null,\"sig\":5}");
         Assert.That(await socket.ReceiveContainingAsync("\"error\""), Does.Contain("invalid message format"));
