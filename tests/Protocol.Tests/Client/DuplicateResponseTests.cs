@@ -10,11 +10,6 @@ namespace NitroConformance.Protocol.Tests.Client;
 [CancelAfter(60_000)]
 public class DuplicateResponseTests
 {
-    private static readonly TimeSpan Short = TimeSpan.FromSeconds(10);
-
-    private static ClearNodeClientOptions Options(ClearNodeClientOptions? o = null) =>
-        (o ?? new ClearNodeClientOptions()) with { ConnectTimeout = TimeSpan.FromSeconds(5), RequestTimeout = Short };
-
     /// <summary>Answers each frame with <c>{"n": k}</c> (k counts the answers) at timestamp 1000+k; a request whose method is
     /// <c>twice</c> is answered twice; <c>replay</c> first sends again the earlier answers to the ids in its params;
     /// an id seen before under <c>late_again</c> is answered after 500 ms.</summary>
@@ -45,7 +40,7 @@ public class DuplicateResponseTests
     public async Task A_second_response_is_a_violation_naming_the_id_the_method_and_both_frames()
     {
         await using var server = new TestWebSocketServer(Script);
-        await using var client = await ClearNodeClient.ConnectAsync(server.Url, Options(new() { FirstRequestId = 7 }));
+        await using var client = await ClearNodeClient.ConnectAsync(server.Url, ClearNodeClientTests.Options(new() { FirstRequestId = 7 }));
 
         var first = await client.RequestAsync("twice", new JsonObject(), []);
         // The duplicate follows on the wire; the next answer proves the receive loop has handled it.
@@ -64,7 +59,7 @@ public class DuplicateResponseTests
     public async Task A_resend_of_the_same_id_is_answered_again_without_a_violation()
     {
         await using var server = new TestWebSocketServer(Script);
-        await using var client = await ClearNodeClient.ConnectAsync(server.Url, Options());
+        await using var client = await ClearNodeClient.ConnectAsync(server.Url, ClearNodeClientTests.Options());
         var request = RpcFrames.SignRequest(client.CreateRequest("transfer", new JsonObject()), []);
 
         var answers = new[] { await client.SendSignedAsync(request), await client.SendSignedAsync(request) };
@@ -77,12 +72,12 @@ public class DuplicateResponseTests
     public async Task The_late_answer_to_a_resend_that_timed_out_is_no_violation()
     {
         await using var server = new TestWebSocketServer(Script);
-        await using var client = await ClearNodeClient.ConnectAsync(server.Url, Options());
+        await using var client = await ClearNodeClient.ConnectAsync(server.Url, ClearNodeClientTests.Options());
         var request = RpcFrames.SignRequest(client.CreateRequest("late_again", new JsonObject()), []);
         await client.SendSignedAsync(request);
 
         Assert.ThrowsAsync<TimeoutException>(() => client.SendSignedAsync(request, TimeSpan.FromMilliseconds(100)));
-        var late = await client.NextResponseAsync(Short);
+        var late = await client.NextResponseAsync(ClearNodeClientTests.Short);
 
         Assert.That((late.RequestId, (int)late.Params!["n"]!), Is.EqualTo((request.RequestId, 2)));
         Assert.That(client.ProtocolViolations, Is.Empty);
@@ -92,12 +87,12 @@ public class DuplicateResponseTests
     public async Task A_raw_frame_reusing_an_answered_id_gets_its_reply_as_an_unmatched_response()
     {
         await using var server = new TestWebSocketServer(Script);
-        await using var client = await ClearNodeClient.ConnectAsync(server.Url, Options());
+        await using var client = await ClearNodeClient.ConnectAsync(server.Url, ClearNodeClientTests.Options());
         var answered = await client.RequestAsync("ping", new JsonObject(), []);
 
         // Upper-case key: the node decodes it as req, so the reader of raw ids must too.
         await client.SendRawAsync($"{{\"REQ\":[{answered.RequestId},\"ping\",{{}},1],\"sig\":[]}}");
-        var reply = await client.NextResponseAsync(Short);
+        var reply = await client.NextResponseAsync(ClearNodeClientTests.Short);
 
         Assert.That((reply.RequestId, (int)reply.Params!["n"]!), Is.EqualTo((answered.RequestId, 2)));
         Assert.That(client.ProtocolViolations, Is.Empty);
@@ -108,7 +103,7 @@ public class DuplicateResponseTests
     {
         await using var server = new TestWebSocketServer(Script);
         await using var client = await ClearNodeClient.ConnectAsync(server.Url,
-            Options(new() { FirstRequestId = 1, AnsweredRequestMemory = 2, FrameLogEnabled = false }));
+            ClearNodeClientTests.Options(new() { FirstRequestId = 1, AnsweredRequestMemory = 2, FrameLogEnabled = false }));
         foreach (var m in new[] { "a", "b", "c" }) await client.RequestAsync(m, new JsonObject(), []);
 
         // Ids 1..3 answered, memory 2: the old answer to 1 is a stray frame, the old answer to 3 a second answer.
@@ -117,6 +112,6 @@ public class DuplicateResponseTests
         var violation = client.ProtocolViolations.Cast<DuplicateResponseException>().Single();
         Assert.That((violation.RequestId, violation.Method, violation.FirstResponse), Is.EqualTo((3UL, "c", (string?)null)));
         Assert.That(violation.Message, Does.StartWith("Request id 3 (c) was answered twice: first (response text not kept: frame log off), then again {\"res\":[3,\"c\",{\"n\":3},1003]"));
-        Assert.That((await client.NextResponseAsync(Short)).Text, Is.EqualTo(TestWebSocketServer.Response(1, "a", new JsonObject { ["n"] = 1 }, 1001)));
+        Assert.That((await client.NextResponseAsync(ClearNodeClientTests.Short)).Text, Is.EqualTo(TestWebSocketServer.Response(1, "a", new JsonObject { ["n"] = 1 }, 1001)));
     }
 }
