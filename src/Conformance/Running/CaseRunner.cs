@@ -111,7 +111,7 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
                     message = $"funds invariant: {text}";
                 }
             }
-            // After the funds invariant, so second answers to the steps' requests have had its round trips to arrive.
+            // After the funds invariant, whose round trips give late second answers to the steps' requests time to arrive.
             var once = OneResponseCheck.Run(state, scenario.Steps.Count + 1);
             steps.Add(once);
             if (once.Outcome == Outcome.Failed)
