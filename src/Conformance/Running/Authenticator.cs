@@ -14,7 +14,8 @@ public static class Authenticator
     public sealed record Challenge(AuthPolicy Policy, string Application, EthKey? SessionKey);
 
     /// <summary>How an auth step deviates from a plain login; <see cref="Plain"/> changes nothing.</summary>
-    public sealed record Variation(string? Signer, string? Address, bool ReuseChallenge, string? SignatureOverride, string? KeyRef, EthKey? ExistingKey = null)
+    public sealed record Variation(string? Signer, string? Address, bool ReuseChallenge, string? SignatureOverride, string? KeyRef, EthKey? ExistingKey = null,
+        string? KeySpelling = null)
     {
         /// <summary>A normal authentication.</summary>
         public static Variation Plain { get; } = new(null, null, false, null, null);
@@ -38,11 +39,14 @@ public static class Authenticator
                 ?? (
                 withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Target.RunId}/{state.Case.Name}/{wallet}/key/{serial}"));
             var sessionKeyAddress = sessionKey?.Address ?? walletKey.Address;
+            if (variation.KeySpelling is { } spelling) sessionKeyAddress = AddressSpelling.Apply(spelling, sessionKeyAddress)!;
             var application = spec?.Application ?? "clearnode";
             var allowances = (spec?.Allowances ?? []).Select(a => new Allowance(state.Settings.Asset(a.Asset), state.Render(a.Amount))).ToList();
             var expiresAt = (ulong)Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (spec?.ExpiresIn ?? 3600));
             var scope = spec?.Scope ?? "";
             var address = variation.Address is null ? walletKey.Address : state.Address(variation.Address);
+            // The policy holds the addresses as sent: EIP-712 encodes an address as its 20 bytes, so any spelling the
+            // node accepts signs the same digest (Eip712Auth parses them as the Go node's encoder does).
 
             var request = Requests.AuthRequest(address, sessionKeyAddress, application, allowances, expiresAt, scope);
             var challengeReply = await connection.SendAsync(RpcMethods.AuthRequest, request, [], 0, timeout, ct).ConfigureAwait(false);
