@@ -45,8 +45,6 @@ public static class Authenticator
             var expiresAt = (ulong)Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (spec?.ExpiresIn ?? 3600));
             var scope = spec?.Scope ?? "";
             var address = variation.Address is null ? walletKey.Address : state.Address(variation.Address);
-            // The policy holds the addresses as sent: EIP-712 encodes an address as its 20 bytes, so any spelling the
-            // node accepts signs the same digest (Eip712Auth parses them as the Go node's encoder does).
 
             var request = Requests.AuthRequest(address, sessionKeyAddress, application, allowances, expiresAt, scope);
             var challengeReply = await connection.SendAsync(RpcMethods.AuthRequest, request, [], 0, timeout, ct).ConfigureAwait(false);
@@ -54,6 +52,8 @@ public static class Authenticator
             if (!challengeReply.Succeeded) return new Attempt(challengeReply, null, null);
             var token = JsonMatch.StringField(challengeReply.Response.Params, "challenge_message")
                 ?? throw new StepFailure(Outcomes.Outcome.Failed, $"{wallet}: auth_challenge has no challenge_message: {challengeReply.ResponseFrame}");
+            // The policy holds the addresses as sent: EIP-712 encodes an address as its 20 bytes, so every spelling the
+            // node's encoder reads (Eip712Auth reads the same ones) signs the same digest.
             challenge = new Challenge(new AuthPolicy(token, scope, address, sessionKeyAddress, expiresAt, allowances), application, sessionKey);
             lock (state.Challenges) state.Challenges[wallet] = challenge;
         }
