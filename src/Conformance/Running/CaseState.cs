@@ -69,6 +69,8 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     /// <summary>The Unix ms <c>{now}</c> renders to in the step being run, fixed when first rendered so a frame and its signed text agree.</summary>
     public long? StepNowMs { get; set; }
 
+    private readonly List<CaseConnection> _opened = [];
+
     // Ids handed out for {request_id}; far above the per-connection counters so they never collide with them.
     private static long _requestIdSerial = 1L << 40;
 
@@ -112,9 +114,23 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         Case.Scenario.Wallets.FirstOrDefault(w => Connections.ContainsKey(w.Name))?.Name
         ?? throw new StepFailure(Outcomes.Outcome.Failed, "no wallet of this case is connected");
 
+    /// <summary>Every connection this case opened, including replaced and throwaway ones (for the end-of-case checks).</summary>
+    public IReadOnlyList<CaseConnection> OpenedConnections
+    {
+        get
+        {
+            lock (_opened) return _opened.ToList();
+        }
+    }
+
     /// <summary>Opens a new connection to the target labelled <paramref name="owner"/>, with this run's timeouts.</summary>
-    public Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
-        CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, Target.AuthRequests, ct);
+    public async Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct)
+    {
+        var connection = await CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs,
+            Settings.RequestTimeoutMs, Target.AuthRequests, ct).ConfigureAwait(false);
+        lock (_opened) _opened.Add(connection);
+        return connection;
+    }
 
     /// <summary>Renders a template with this case's values.</summary>
     public string Render(string template) => TemplateRenderer.Render(template, this);
