@@ -14,7 +14,8 @@ public static class Authenticator
     public sealed record Challenge(AuthPolicy Policy, string Application, EthKey? SessionKey);
 
     /// <summary>How an auth step deviates from a plain login; <see cref="Plain"/> changes nothing.</summary>
-    public sealed record Variation(string? Signer, string? Address, bool ReuseChallenge, string? SignatureOverride, string? KeyRef, EthKey? ExistingKey = null)
+    public sealed record Variation(string? Signer, string? Address, bool ReuseChallenge, string? SignatureOverride, string? KeyRef, EthKey? ExistingKey = null,
+        string? KeySpelling = null)
     {
         /// <summary>A normal authentication.</summary>
         public static Variation Plain { get; } = new(null, null, false, null, null);
@@ -38,6 +39,7 @@ public static class Authenticator
                 ?? (
                 withoutKey ? null : EthKey.FromSeed($"{state.Settings.Seed}/{state.Target.RunId}/{state.Case.Name}/{wallet}/key/{serial}"));
             var sessionKeyAddress = sessionKey?.Address ?? walletKey.Address;
+            if (variation.KeySpelling is { } spelling) sessionKeyAddress = AddressSpelling.Apply(spelling, sessionKeyAddress)!;
             var application = spec?.Application ?? "clearnode";
             var allowances = (spec?.Allowances ?? []).Select(a => new Allowance(state.Settings.Asset(a.Asset), state.Render(a.Amount))).ToList();
             var expiresAt = (ulong)Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (spec?.ExpiresIn ?? 3600));
@@ -50,6 +52,8 @@ public static class Authenticator
             if (!challengeReply.Succeeded) return new Attempt(challengeReply, null, null);
             var token = JsonMatch.StringField(challengeReply.Response.Params, "challenge_message")
                 ?? throw new StepFailure(Outcomes.Outcome.Failed, $"{wallet}: auth_challenge has no challenge_message: {challengeReply.ResponseFrame}");
+            // The policy holds the addresses as sent: EIP-712 encodes an address as its 20 bytes, so every spelling the
+            // node's encoder reads (Eip712Auth reads the same ones) signs the same digest.
             challenge = new Challenge(new AuthPolicy(token, scope, address, sessionKeyAddress, expiresAt, allowances), application, sessionKey);
             lock (state.Challenges) state.Challenges[wallet] = challenge;
         }

@@ -8,7 +8,7 @@ using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Conformance.Running;
 
-/// <summary>Runs one case end to end: fresh wallets, funding, steps, the funds invariant, sweep, clean-up.</summary>
+/// <summary>Runs one case end to end: fresh wallets, funding, steps, the funds invariant, the one-response check, sweep, clean-up.</summary>
 public sealed class CaseRunner(Target target, Treasury treasury, RunSettings settings)
 {
     private readonly WalletPool _pool = new(target, settings);
@@ -110,6 +110,14 @@ public sealed class CaseRunner(Target target, Treasury treasury, RunSettings set
                     outcome = Outcome.Failed;
                     message = $"funds invariant: {text}";
                 }
+            }
+            // After the funds invariant, whose round trips give late second answers to the steps' requests time to arrive.
+            var once = OneResponseCheck.Run(state, scenario.Steps.Count + 1);
+            steps.Add(once);
+            if (once.Outcome == Outcome.Failed)
+            {
+                if (outcome != Outcome.Failed) message = $"{OneResponseCheck.Label}: {once.Message}";
+                outcome = Outcome.Failed;
             }
             return Done(outcome, message.Length == 0 ? $"all {steps.Count} checks passed" : message);
         }

@@ -66,6 +66,10 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     public Dictionary<string, string> Saved { get; } = [];
     /// <summary>The request id of the step being run, reserved when <c>{request_id}</c> is first rendered.</summary>
     public ulong? StepRequestId { get; set; }
+    /// <summary>The Unix ms <c>{now}</c> renders to in the step being run, fixed when first rendered so a frame and its signed text agree.</summary>
+    public long? StepNowMs { get; set; }
+
+    private readonly List<CaseConnection> _opened = [];
 
     // Ids handed out for {request_id}; far above the per-connection counters so they never collide with them.
     private static long _requestIdSerial = 1L << 40;
@@ -110,9 +114,23 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         Case.Scenario.Wallets.FirstOrDefault(w => Connections.ContainsKey(w.Name))?.Name
         ?? throw new StepFailure(Outcomes.Outcome.Failed, "no wallet of this case is connected");
 
+    /// <summary>Every connection this case opened, including replaced and throwaway ones (for the end-of-case checks).</summary>
+    public IReadOnlyList<CaseConnection> OpenedConnections
+    {
+        get
+        {
+            lock (_opened) return _opened.ToList();
+        }
+    }
+
     /// <summary>Opens a new connection to the target labelled <paramref name="owner"/>, with this run's timeouts.</summary>
-    public Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct) =>
-        CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs, Settings.RequestTimeoutMs, Target.AuthRequests, ct);
+    public async Task<CaseConnection> OpenConnectionAsync(string owner, CancellationToken ct)
+    {
+        var connection = await CaseConnection.OpenAsync(owner, Target.Url, Target.BrokerAddress, Settings.ConnectTimeoutMs,
+            Settings.RequestTimeoutMs, Target.AuthRequests, ct).ConfigureAwait(false);
+        lock (_opened) _opened.Add(connection);
+        return connection;
+    }
 
     /// <summary>Renders a template with this case's values.</summary>
     public string Render(string template) => TemplateRenderer.Render(template, this);
@@ -120,18 +138,29 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
     /// <inheritdoc/>
     public string? Resolve(string name, string? argument) => name switch
     {
-        "wallet" when argument is not null => Wallets.TryGetValue(argument, out var w) ? w.Address : null,
-        "key" when argument is not null => SessionKeys.TryGetValue(argument, out var k) ? k.Address
-            : NamedKeys.TryGetValue(argument, out var nk) ? nk.Address : null,
+        "wallet" when argument is not null => Spelled(name, argument, a => Wallets.TryGetValue(a, out var w) ? w.Address : null),
+        "key" when argument is not null => Spelled(name, argument, a => SessionKeys.TryGetValue(a, out var k) ? k.Address
+            : NamedKeys.TryGetValue(a, out var nk) ? nk.Address : null),
         "saved" when argument is not null => Saved.GetValueOrDefault(argument),
         "request_id" when argument is null => (StepRequestId ??= (ulong)Interlocked.Increment(ref _requestIdSerial)).ToString(CultureInfo.InvariantCulture),
         "session" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Id : null,
         "version" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Version.ToString(CultureInfo.InvariantCulture) : null,
         "quorum" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Quorum.ToString(CultureInfo.InvariantCulture) : null,
         "asset" => Settings.Asset(argument ?? "usdc"),
-        "now" => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        "now" => (StepNowMs ??= DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).ToString(CultureInfo.InvariantCulture),
         "broker" => Target.BrokerAddress,
         "protocol" => Case.Protocol,
         _ => argument is null && Case.Scenario.Parameters.TryGetValue(name, out var p) ? p : null,
     };
+
+    // {wallet:eve} or {wallet:eve/bare}: the address of the reference before the slash, spelled as the text after it says.
+    private static string? Spelled(string name, string argument, Func<string, string?> address)
+    {
+        var slash = argument.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0) return address(argument);
+        var form = argument[(slash + 1)..];
+        if (address(argument[..slash]) is not { } found) return null;
+        return AddressSpelling.Apply(form, found)
+            ?? throw new TemplateException($"{{{name}:{argument}}}: unknown address spelling '{form}' (one of {string.Join(", ", AddressSpelling.Forms)})");
+    }
 }

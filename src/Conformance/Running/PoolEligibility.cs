@@ -9,8 +9,8 @@ public static class PoolEligibility
     private static readonly HashSet<string> HistoryFreeReads = ["get_config", "get_assets", "get_app_definition"];
 
     /// <summary>
-    /// False when the scenario tests authentication (its own flows stay), reads a wallet's history (lists would show an
-    /// earlier lessee's rows), or fixes a session nonce (two cases leasing the same wallets would compute the same id).
+    /// False when the scenario tests authentication (its own flows stay), reads a wallet's history (lists and checked bu
+    /// payloads would show an earlier lessee's rows), or fixes a session nonce (two cases leasing the same wallets would compute the same id).
     /// </summary>
     public static bool ScenarioMayPool(Scenario scenario) =>
         scenario.Area != "auth"
@@ -20,6 +20,8 @@ public static class PoolEligibility
             AuthStep or ReauthStep or RevokeStep => false,
             QueryStep { Method: { } m } => !m.StartsWith("get_", StringComparison.Ordinal) || HistoryFreeReads.Contains(m),
             CreateStep c => c.Definition.Nonce is null,
+            // A bu push lists every asset the wallet ever held, zero rows of an earlier lessee's included.
+            WaitPushStep { Method: "bu", Fields.Count: > 0 } => false,
             _ => true,
         });
 

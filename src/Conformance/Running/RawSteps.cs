@@ -1,5 +1,7 @@
 using NitroConformance.Conformance.Outcomes;
 using NitroConformance.Conformance.Scenarios;
+using NitroConformance.Conformance.Templates;
+using NitroConformance.Protocol.Json;
 
 namespace NitroConformance.Conformance.Running;
 
@@ -9,7 +11,7 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
     /// <summary>Sends the step's frame text and judges the one response, or with <c>expect: none</c> requires silence.</summary>
     public async Task<(Outcome, string)> RawAsync(RawStep step, List<Exchange> exchanges, CancellationToken ct)
     {
-        var frame = state.Render(step.Frame!);
+        var frame = RenderFrame(step);
         await PushSettling.BeforeSendAsync(state, step, ct).ConfigureAwait(false);
         var owner = step.Connection ?? step.As ?? state.FirstConnected();
         // "anonymous" is a throwaway connection that never authenticated.
@@ -27,6 +29,24 @@ public sealed class RawSteps(CaseState state, StepRequestSender sender)
         {
             if (own is not null) await own.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    // The frame with its placeholders filled; with signers, their signatures over the req text as written (or over
+    // signed_req) stand where {req_sigs} was.
+    private string RenderFrame(RawStep step)
+    {
+        if (step.Signers is null) return state.Render(step.Frame!);
+        var marker = $"\"{Guid.NewGuid():N}\"";
+        var frame = TemplateRenderer.Render(step.Frame!, new DictionaryScope(new Dictionary<string, string> { ["req_sigs"] = marker }, state));
+        var req = FrameReqText.Find(frame)
+            ?? throw new StepFailure(Outcome.Failed, $"raw: signers need a frame that is an object with a req value: {frame}");
+        var at = frame.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= req.Start && at < req.Start + req.Length)
+            throw new StepFailure(Outcome.Failed, $"raw: {RawStep.SignaturesPlaceholder} must stand outside req, whose text the signatures cover");
+        var signed = step.SignedReq is null ? frame.Substring(req.Start, req.Length) : state.Render(step.SignedReq);
+        var digest = SignedFrameBuilder.Digest(signed, "raw");
+        var signatures = step.Signers.Select(name => JsJson.Quote(state.Signer(name).SignHashHex(digest)));
+        return frame.Replace(marker, "[" + string.Join(',', signatures) + "]", StringComparison.Ordinal);
     }
 
     // Which id an error carries says how far the node decoded the frame (clearnode-rpc.md §3.2).

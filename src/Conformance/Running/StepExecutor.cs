@@ -31,6 +31,7 @@ public sealed class StepExecutor
     public Task<(Outcome, string)> RunAsync(Step step, List<Exchange> exchanges, CancellationToken ct)
     {
         _state.StepRequestId = null;
+        _state.StepNowMs = null;
         return step switch
         {
             ResendStep s => _raw.ResendAsync(s, exchanges, ct),

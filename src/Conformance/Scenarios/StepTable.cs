@@ -31,11 +31,11 @@ internal static class StepTable
         Row<TransferStep>("transfer", ["to", "to_tag", "allocations"], _ => RpcMethods.Transfer, TransferStep.Bind) with { SignsOverReq = true },
         Row<QueryStep>("query", ["method", "params", "save"], s => s.Method, QueryStep.Bind) with { SignsOverReq = true },
         Row<QueryStep>("request", ["method", "params", "save"], s => s.Method, QueryStep.Bind) with { SignsOverReq = true },
-        Row<RawStep>("raw", ["frame", "connection", "within_ms", "response_id"], _ => null, RawStep.Bind) with { MayExpectSilence = true },
+        Row<RawStep>("raw", ["frame", "connection", "within_ms", "response_id", "signed_req"], _ => null, RawStep.Bind) with { MayExpectSilence = true },
         Row<ResendStep>("resend", ["frame", "connection"], _ => null, ResendStep.Bind),
         Row<CheckStep>("check", ["balances", "shares", "session_state", "session"], _ => null, CheckStep.Bind) with { CausesNoPushes = true },
         Row<WaitPushStep>("wait_push", ["method", "to", "not_to", "within_ms", "fields", "before_response"], _ => null, WaitPushStep.Bind) with { CausesNoPushes = true },
-        Row<AuthStep>("auth", ["session_key", "signer", "address", "save_key", "save_jwt", "challenge", "sig", "key", "save_key_as"], _ => RpcMethods.AuthVerify, AuthStep.Bind),
+        Row<AuthStep>("auth", ["session_key", "signer", "address", "save_key", "save_jwt", "challenge", "sig", "key", "save_key_as", "key_spelling"], _ => RpcMethods.AuthVerify, AuthStep.Bind),
         Row<ReauthStep>("reauth", ["jwt", "connection"], _ => RpcMethods.AuthVerify, ReauthStep.Bind),
         Row<RevokeStep>("revoke", ["session_key"], _ => RpcMethods.RevokeSessionKey, RevokeStep.Bind) with { SignsOverReq = true },
     ];

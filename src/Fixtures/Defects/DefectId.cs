@@ -34,6 +34,7 @@ public enum DefectId
     StaleTimestampAccepted,
     AuthVerifyWrongSignerAccepted,
     ResponsesSignedByWrongKey,
+    ResponseSentTwice,
     // Concurrency (caught by the load harness's bank workload, not by sequential cases)
     NonAtomicBalanceUpdate,
 }

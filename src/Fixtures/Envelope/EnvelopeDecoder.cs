@@ -192,9 +192,8 @@ public static class EnvelopeDecoder
         {
             if (element.ValueKind == JsonValueKind.Null) return true;
             if (element.ValueKind != JsonValueKind.Number) return false;
-            var raw = element.GetRawText();
-            if (raw.AsSpan().IndexOfAny(".eE-") >= 0) return false;
-            if (!ulong.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) return false;
+            // NumberStyles.None takes digits only: a sign, fraction or exponent fails, as in Go's uint64 decoding.
+            if (!ulong.TryParse(element.GetRawText(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) return false;
             target = parsed;
             return true;
         }

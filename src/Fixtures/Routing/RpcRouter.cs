@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NitroConformance.Fixtures.Auth;
+using NitroConformance.Fixtures.Defects;
 using NitroConformance.Fixtures.Envelope;
 using NitroConformance.Fixtures.Hosting;
 using NitroConformance.Fixtures.Methods;
@@ -157,6 +158,8 @@ public sealed class RpcRouter
             ? _node.Signer.BuildError(request.RequestId, outcome.Error!, _node.NowMs())
             : _node.Signer.Build(request.RequestId, responseMethod, outcome.Result, _node.NowMs());
         connection.Enqueue(frame);
+        // The Go node writes once per request (rpc_node.go processMessages ~l.219); the seeded defect writes the frame again.
+        if (_node.Has(DefectId.ResponseSentTwice)) connection.Enqueue(frame);
         return frame.ResJson!;
     }
 

@@ -8,7 +8,8 @@ using NitroConformance.Protocol.Rpc;
 namespace NitroConformance.Protocol.Client;
 
 // The receive side: one loop reads whole messages, logs them, checks the broker signature and routes each frame
-// to its pending request, to the push subscriptions, or to the unmatched queue.
+// to its pending request, to the push subscriptions, or to the unmatched queue; a second answer to an answered
+// request is recorded as a violation.
 public sealed partial class ClearNodeClient
 {
     private async Task ReceiveLoopAsync()
@@ -96,7 +97,16 @@ public sealed partial class ClearNodeClient
             _pushes.Deliver(frame, item);
             return;
         }
-        if (frame.Kind == RpcFrameKind.Response && _pending.TryComplete(frame, signatureError)) return;
+        if (frame.Kind == RpcFrameKind.Response)
+        {
+            if (_pending.TryComplete(frame, signatureError)) return;
+            // A second answer belongs to no request: queued, it would be read as the reply to the next raw frame.
+            if (_pending.SecondAnswer(frame) is { } duplicate)
+            {
+                _violations.Enqueue(duplicate);
+                return;
+            }
+        }
         _unmatched.Writer.TryWrite(item);
     }
 

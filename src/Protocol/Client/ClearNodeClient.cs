@@ -15,7 +15,7 @@ public sealed partial class ClearNodeClient : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly ClearNodeClientOptions _options;
     private readonly Func<ulong> _clock;
-    private readonly PendingRequests _pending = new();
+    private readonly PendingRequests _pending;
     private readonly Channel<OutgoingFrame> _outbox = Channel.CreateUnbounded<OutgoingFrame>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<InboundItem> _unmatched;
     private readonly FrameLog _log;
@@ -37,6 +37,7 @@ public sealed partial class ClearNodeClient : IAsyncDisposable
         _clock = options.ClockMs ?? (() => (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         _nextRequestId = options.FirstRequestId;
         _log = new FrameLog(options.FrameLogEnabled);
+        _pending = new PendingRequests(Math.Max(0, options.AnsweredRequestMemory), keepResponses: options.FrameLogEnabled);
         _unmatched = Channel.CreateBounded<InboundItem>(
             new BoundedChannelOptions(Math.Max(1, options.UnmatchedBufferCapacity)) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
             _ => Interlocked.Increment(ref _unmatchedDropped));
@@ -60,7 +61,8 @@ public sealed partial class ClearNodeClient : IAsyncDisposable
     /// <summary>Snapshot of the frame log (empty when <see cref="ClearNodeClientOptions.FrameLogEnabled"/> is off).</summary>
     public IReadOnlyList<LoggedFrame> FrameLog => _log.Snapshot();
 
-    /// <summary>Broker-signature failures and unparseable server frames seen so far.</summary>
+    /// <summary>Broker-signature failures, unparseable server frames and second answers to one request
+    /// (<see cref="DuplicateResponseException"/>) seen so far.</summary>
     public IReadOnlyList<Exception> ProtocolViolations => _violations.ToArray();
 
     /// <summary>With <see cref="ClearNodeClientOptions.SubscribeOnConnect"/>: every push since the connection opened; else null.</summary>
@@ -132,7 +134,7 @@ public sealed partial class ClearNodeClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         ThrowIfClosed();
         var wait = timeout ?? _options.RequestTimeout;
-        var pending = _pending.Add(request.RequestId);
+        var pending = _pending.Add(request.RequestId, request.Method);
         try
         {
             // Closing may have raced with the registration above; fail now rather than at the timeout.
@@ -157,11 +159,13 @@ public sealed partial class ClearNodeClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends text as-is (malformed-input tests). Replies whose id matches no pending request go to <see cref="NextResponseAsync"/>.</summary>
+    /// <summary>Sends text as-is (malformed-input tests). Replies whose id matches no pending request go to <see cref="NextResponseAsync"/>.
+    /// Raw frames are not tracked: an answered id the text reuses is forgotten, so its reply is not taken for a second answer.</summary>
     public Task SendRawAsync(string text, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         ThrowIfClosed();
+        foreach (var id in RawFrameIds.Read(text)) _pending.ForgetAnswered(id);
         return EnqueueSendAsync(text, _options.RequestTimeout, ct);
     }
 

@@ -32,6 +32,10 @@ public sealed record ClearNodeClientOptions
     /// <summary>Unmatched responses buffered for <see cref="ClearNodeClient.NextResponseAsync"/>; beyond it the oldest are dropped.</summary>
     public int UnmatchedBufferCapacity { get; init; } = 1024;
 
+    /// <summary>How many answered request ids are remembered to recognise a second response to one of them
+    /// (<see cref="DuplicateResponseException"/>); older ids are forgotten and a late answer to one goes to the unmatched queue.</summary>
+    public int AnsweredRequestMemory { get; init; } = 4096;
+
     /// <summary>An inbound message larger than this closes the connection (protects the client's memory).</summary>
     public int MaxFrameBytes { get; init; } = 16 * 1024 * 1024;
 

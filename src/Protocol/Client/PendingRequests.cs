@@ -3,15 +3,19 @@ using NitroConformance.Protocol.Rpc;
 
 namespace NitroConformance.Protocol.Client;
 
-/// <summary>Requests waiting for the response that carries their id; the receive loop completes them, closing fails them all.</summary>
-internal sealed class PendingRequests
+/// <summary>Requests waiting for the response that carries their id; the receive loop completes them, closing fails them all.
+/// The ids answered last are remembered, so a second response to one of them is told apart from a stray frame.</summary>
+internal sealed class PendingRequests(int answeredMemory, bool keepResponses)
 {
     private readonly ConcurrentDictionary<ulong, Entry> _pending = new();
+    private readonly AnsweredRequests _answered = new(answeredMemory, keepResponses);
 
-    /// <summary>Registers a wait for <paramref name="requestId"/>; the caller must <see cref="Remove"/> it when done.</summary>
-    public Entry Add(ulong requestId)
+    /// <summary>Registers a wait for a <paramref name="method"/> request with <paramref name="requestId"/>; the caller must <see cref="Remove"/> it when done.</summary>
+    public Entry Add(ulong requestId, string method)
     {
-        var entry = new Entry(requestId);
+        // A request that reuses an answered id (a resend) starts afresh: its answer is a first answer, not a second one.
+        _answered.Forget(requestId);
+        var entry = new Entry(requestId, method);
         if (!_pending.TryAdd(requestId, entry))
             throw new InvalidOperationException($"Request id {requestId} is already waiting for a response on this client.");
         return entry;
@@ -24,10 +28,18 @@ internal sealed class PendingRequests
     public bool TryComplete(RpcFrame response, Exception? error)
     {
         if (!_pending.TryRemove(response.RequestId, out var entry)) return false;
+        _answered.Remember(response.RequestId, entry.Method, response.Text);
         if (error is not null) entry.Completion.TrySetException(error);
         else entry.Completion.TrySetResult(response);
         return true;
     }
+
+    /// <summary>The violation when <paramref name="response"/> answers a request that was already answered, else null.</summary>
+    public DuplicateResponseException? SecondAnswer(RpcFrame response) =>
+        _answered.TryGet(response.RequestId, out var first) ? new DuplicateResponseException(first.Method, first.FirstResponse, response) : null;
+
+    /// <summary>A frame sent outside this registry (raw text) reuses <paramref name="requestId"/>; its answer is no duplicate.</summary>
+    public void ForgetAnswered(ulong requestId) => _answered.Forget(requestId);
 
     public void FailAll(Exception reason)
     {
@@ -38,9 +50,10 @@ internal sealed class PendingRequests
     }
 
     /// <summary>One waiting request.</summary>
-    public sealed class Entry(ulong requestId)
+    public sealed class Entry(ulong requestId, string method)
     {
         public ulong RequestId { get; } = requestId;
+        public string Method { get; } = method;
         public TaskCompletionSource<RpcFrame> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

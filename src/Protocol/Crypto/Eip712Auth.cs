@@ -64,8 +64,9 @@ public static class Eip712Auth
     }
 
     /// <summary>
-    /// hashStruct(Policy). Throws <see cref="FormatException"/> naming the field when wallet or session_key is
-    /// not "0x" + 40 hex digits (the Go server's encoder refuses those too).
+    /// hashStruct(Policy). An address field is its 20 bytes, so every spelling of one address (any case, "0x", "0X" or
+    /// no prefix, as the Go server's encoder accepts) hashes alike; anything else throws <see cref="FormatException"/>
+    /// naming the field (the Go server's encoder refuses those too).
     /// </summary>
     public static byte[] PolicyStructHash(AuthPolicy policy)
     {
@@ -124,11 +125,11 @@ public static class Eip712Auth
     {
         try
         {
-            return EthAddress.ToBytes(address ?? "");
+            return EthAddress.ToBytesPrefixOptional(address ?? "");
         }
         catch (FormatException)
         {
-            throw new FormatException($"EIP-712 Policy field '{field}' is not an address (\"0x\" + 40 hex digits): '{address}'.");
+            throw new FormatException($"EIP-712 Policy field '{field}' is not an address (40 hex digits, \"0x\" optional): '{address}'.");
         }
     }
 }

@@ -47,6 +47,16 @@ public static class EthAddress
         return Convert.FromHexString(address.AsSpan(2));
     }
 
+    /// <summary>
+    /// Parses 40 hex digits with or without a "0x"/"0X" prefix into 20 bytes, the spellings go-ethereum accepts for an
+    /// EIP-712 <c>address</c> value (IsHexAddress); throws <see cref="FormatException"/> for anything else.
+    /// </summary>
+    public static byte[] ToBytesPrefixOptional(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ToBytes(text.Length == 40 ? "0x" + text : text);
+    }
+
     private static bool HasAddressShape(string address)
     {
         if (address.Length != 42 || address[0] != '0' || (address[1] != 'x' && address[1] != 'X')) return false;

@@ -74,7 +74,11 @@ public sealed class RunnerTests
         var r = await RunAsync(BelowQuorum + "\n      error: \"incorrect submit_state request: quorum not reached: 50 / 100\"\n      unchanged: true\n"
             + "  - do: check\n    balances: { alice: { usdc: \"0\" } }\n    shares: { alice: { usdc: \"10\" } }\n    session_state: { status: open, version: 1 }\n");
         Assert.That(r.Outcome, Is.EqualTo(Outcome.Ok), r.Message);
-        Assert.That(r.Steps.Last().Label, Is.EqualTo("funds invariant"));
+        Assert.That(r.Steps.TakeLast(2).Select(s => (s.Label, s.Outcome, s.Message)), Is.EqualTo(new[]
+        {
+            ("funds invariant", Outcome.Ok, "total of balances and shares equals the funded amount (10 usdc)"),
+            ("one response per request", Outcome.Ok, "no request of this case was answered twice"),
+        }));
         Assert.That(r.Steps[1].Exchanges.Single().Request, Does.Contain("\"submit_app_state\""));
     }
 

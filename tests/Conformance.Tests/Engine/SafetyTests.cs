@@ -84,6 +84,8 @@ public sealed class SafetyTests
     [TestCase("queries/app-sessions-and-balances", false)] // lists a wallet's sessions
     [TestCase("app-sessions/create/duplicate-definition", false)] // fixed nonce: two lessees would meet the same id
     [TestCase("app-sessions/session-keys/revoked-key", false)]
+    [TestCase("pushes/payload-fields", false)] // checks bu rows: an earlier lessee's "eth 0" row would show
+    [TestCase("envelope/signed-raw-escapes", true)]
     public void PooledWalletsOnlyWhereHistoryCannotShow(string id, bool pooled) =>
         Assert.That(PoolEligibility.ScenarioMayPool(ScenarioCatalog.Current.Scenarios.First(s => s.BaseId == id)), Is.EqualTo(pooled));
 }

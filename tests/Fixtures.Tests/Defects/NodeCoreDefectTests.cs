@@ -62,6 +62,24 @@ public sealed class NodeCoreDefectTests
     }
 
     [Test]
+    public async Task ResponseSentTwice()
+    {
+        await using var broken = await StartWithAsync(DefectId.ResponseSentTwice);
+        var client = await broken.ConnectAsync();
+        var ping = await NodeHarness.CallAsync(client, "ping", Requests.Ping());
+        // The copy is queued right behind the pong, so it has been read once the next answer is in.
+        await NodeHarness.CallAsync(client, "get_config", Requests.GetConfig());
+        var second = client.ProtocolViolations.OfType<DuplicateResponseException>().First();
+        Assert.That((second.RequestId, second.Method, second.FirstResponse, second.Duplicate.Text), Is.EqualTo((ping.RequestId, "ping", ping.Text, ping.Text)));
+
+        await using var healthy = await NodeHarness.StartAsync();
+        var control = await healthy.ConnectAsync();
+        await NodeHarness.CallAsync(control, "ping", Requests.Ping());
+        await NodeHarness.CallAsync(control, "get_config", Requests.GetConfig());
+        Assert.That(control.ProtocolViolations, Is.Empty);
+    }
+
+    [Test]
     public async Task DefectsArePerInstance()
     {
         await using var broken = await StartWithAsync(DefectId.ResponsesSignedByWrongKey);

@@ -13,9 +13,10 @@ namespace NitroConformance.Protocol.Tests.Client;
 [CancelAfter(60_000)]
 public class ClearNodeClientTests
 {
-    private static readonly TimeSpan Short = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan Short = TimeSpan.FromSeconds(10);
 
-    private static ClearNodeClientOptions Options(ClearNodeClientOptions? o = null) =>
+    /// <summary>Client options for tests against <see cref="TestWebSocketServer"/>: short connect and request timeouts.</summary>
+    internal static ClearNodeClientOptions Options(ClearNodeClientOptions? o = null) =>
         (o ?? new ClearNodeClientOptions()) with { ConnectTimeout = TimeSpan.FromSeconds(5), RequestTimeout = Short };
 
     /// <summary>Answers every request with the same method and <c>{"echo": id}</c>, each reply after a random short delay.</summary>

@@ -148,8 +148,27 @@ public sealed class Eip712AuthVectorTests
     {
         var policy = new AuthPolicy("c", "s", "0x1234", "0x078e2FbC2A2C886A90CF7D56DcDA9e0cADE7Eb8d", 1, []);
         var error = Assert.Throws<FormatException>(() => Eip712Auth.Digest("app", policy));
-        Assert.That(error!.Message, Is.EqualTo("EIP-712 Policy field 'wallet' is not an address (\"0x\" + 40 hex digits): '0x1234'."));
+        Assert.That(error!.Message, Is.EqualTo("EIP-712 Policy field 'wallet' is not an address (40 hex digits, \"0x\" optional): '0x1234'."));
         Assert.That(Eip712Auth.TryRecoverSigner("app", policy, "0x" + new string('1', 130), out _), Is.False);
+    }
+
+    [Test]
+    public void EverySpellingGoAcceptsOfAnAddressHashesAlikeAndADoublePrefixIsRefused()
+    {
+        // go-ethereum's IsHexAddress: optional 0x/0X prefix, 40 hex digits in any case (clearnode signer.go ~l.93-125).
+        var policy = new AuthPolicy("c", "s", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "0xCFEA8Fd97A33D4cb68aC61eDE98Bc18D07eff004", 1, []);
+        var expected = Hex.Encode(Eip712Auth.PolicyStructHash(policy));
+        string[] spellings = ["70997970C51812dc3A010C7d01b50e0d17dc79C8", "0x70997970c51812dc3a010c7d01b50e0d17dc79c8", "0X70997970C51812DC3A010C7D01B50E0D17DC79C8"];
+        Assert.Multiple(() =>
+        {
+            foreach (var spelling in spellings)
+            {
+                Assert.That(Hex.Encode(Eip712Auth.PolicyStructHash(policy with { Wallet = spelling })), Is.EqualTo(expected), spelling);
+            }
+            Assert.That(Hex.Encode(Eip712Auth.PolicyStructHash(policy with { SessionKey = "cfea8fd97a33d4cb68ac61ede98bc18d07eff004" })), Is.EqualTo(expected));
+            Assert.Throws<FormatException>(() => Eip712Auth.PolicyStructHash(policy with { Wallet = "0x0X70997970C51812dc3A010C7d01b50e0d17dc79C8" }));
+            Assert.Throws<FormatException>(() => Eip712Auth.PolicyStructHash(policy with { SessionKey = "x70997970C51812dc3A010C7d01b50e0d17dc79C8" }));
+        });
     }
 
     [Test]

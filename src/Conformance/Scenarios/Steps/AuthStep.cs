@@ -23,6 +23,8 @@ public sealed record AuthStep : Step
     public string? KeyRef { get; init; }
     /// <summary>Also remember the registered key as <c>as.&lt;name&gt;</c>.</summary>
     public string? SaveKeyAs { get; init; }
+    /// <summary>An <see cref="AddressSpelling"/> form in which auth_request sends the session key (null = EIP-55).</summary>
+    public string? KeySpelling { get; init; }
 
     internal static AuthStep Bind(StepReader s)
     {
@@ -40,6 +42,7 @@ public sealed record AuthStep : Step
             SaveKey = s.Flag("save_key"),
             SaveJwt = s.Flag("save_jwt"),
             KeyRef = s.OptStr("key"),
+            KeySpelling = s.OneOf("key_spelling", [.. AddressSpelling.Forms], null, $"'{{value}}' is not an address spelling ({string.Join(", ", AddressSpelling.Forms)})"),
         };
     }
 
