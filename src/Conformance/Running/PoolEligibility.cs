@@ -9,7 +9,7 @@ public static class PoolEligibility
     private static readonly HashSet<string> HistoryFreeReads = ["get_config", "get_assets", "get_app_definition"];
 
     /// <summary>
-    /// False when the scenario tests authentication (its own flows stay), reads a wallet's history (lists and checked bu
+    /// False when the scenario tests authentication (its own flows stay), checks or saves what a wallet's history shows (lists and checked bu
     /// payloads would show an earlier lessee's rows), or fixes a session nonce (two cases leasing the same wallets would compute the same id).
     /// </summary>
     public static bool ScenarioMayPool(Scenario scenario) =>
@@ -18,12 +18,15 @@ public static class PoolEligibility
         && scenario.Steps.All(s => s switch
         {
             AuthStep or ReauthStep or RevokeStep => false,
-            QueryStep { Method: { } m } => !m.StartsWith("get_", StringComparison.Ordinal) || HistoryFreeReads.Contains(m),
+            QueryStep { Method: { } m } q => !m.StartsWith("get_", StringComparison.Ordinal) || HistoryFreeReads.Contains(m) || ReadsNoContent(q),
             CreateStep c => c.Definition.Nonce is null,
             // A bu push lists every asset the wallet ever held, zero rows of an earlier lessee's included.
             WaitPushStep { Method: "bu", Fields.Count: > 0 } => false,
             _ => true,
         });
+
+    // A read whose result is neither compared nor saved (plain ok, or an error) cannot see an earlier lessee's rows.
+    private static bool ReadsNoContent(QueryStep q) => q.Save.Count == 0 && (!q.Expect.Success || q.Expect.Fields.Count == 0);
 
     /// <summary>Wallets with a declared session key register it at login, so they always log in themselves.</summary>
     public static bool WalletMayPool(WalletSpec wallet) => wallet.SessionKey is null;
