@@ -42,7 +42,7 @@ public sealed class AuthStormScenario(Uri target, AuthStormOptions options) : IL
         {
             await using var client = await ClearNodeClient.ConnectAsync(target, new ClearNodeClientOptions
             {
-                ConnectTimeout = options.Timeout, RequestTimeout = options.Timeout, FrameLogEnabled = false,
+                ConnectTimeout = options.Timeout, RequestTimeout = options.Timeout, FrameLogEnabled = false, AnsweredRequestMemory = 0,
             }, ctx.Token).ConfigureAwait(false);
             ctx.Record(step, RunClock.Now);
             step = "auth.request";

@@ -24,6 +24,7 @@ public sealed class AuthenticatedConnection(EthKey wallet, ClearNodeClient clien
         var client = await ClearNodeClient.ConnectAsync(target, new ClearNodeClientOptions
         {
             ConnectTimeout = timeout, RequestTimeout = timeout, FrameLogEnabled = false, PushObserver = pushObserver,
+            AnsweredRequestMemory = 0, // the load path keeps no duplicate-answer table (a conformance check)
         }, ct).ConfigureAwait(false);
         try
         {

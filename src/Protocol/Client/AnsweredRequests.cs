@@ -1,7 +1,8 @@
 namespace NitroConformance.Protocol.Client;
 
 /// <summary>The most recently answered request ids of one client (bounded), each with its method and first response,
-/// so that a later frame carrying one of them is recognised as a second answer.</summary>
+/// so that a later frame carrying one of them is recognised as a second answer. A capacity of 0 turns the memory off
+/// (load clients: no lock or table work per response).</summary>
 internal sealed class AnsweredRequests(int capacity, bool keepResponses)
 {
     private readonly Dictionary<ulong, Answer> _byId = [];
@@ -13,6 +14,7 @@ internal sealed class AnsweredRequests(int capacity, bool keepResponses)
     /// <summary>Records that <paramref name="requestId"/> (a <paramref name="method"/> request) was answered by <paramref name="response"/>.</summary>
     public void Remember(ulong requestId, string method, string response)
     {
+        if (capacity == 0) return;
         lock (_lock)
         {
             var serial = ++_serial;
@@ -30,12 +32,15 @@ internal sealed class AnsweredRequests(int capacity, bool keepResponses)
     /// <summary>A new request reuses <paramref name="requestId"/>: its answer will be a first one again.</summary>
     public void Forget(ulong requestId)
     {
+        if (capacity == 0) return;
         lock (_lock) _byId.Remove(requestId);
     }
 
     /// <summary>The earlier answer to <paramref name="requestId"/>, if it is still remembered.</summary>
     public bool TryGet(ulong requestId, out Answer answer)
     {
+        answer = default;
+        if (capacity == 0) return false;
         lock (_lock) return _byId.TryGetValue(requestId, out answer);
     }
 

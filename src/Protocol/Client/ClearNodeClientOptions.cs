@@ -33,7 +33,7 @@ public sealed record ClearNodeClientOptions
     public int UnmatchedBufferCapacity { get; init; } = 1024;
 
     /// <summary>How many answered request ids are remembered to recognise a second response to one of them
-    /// (<see cref="DuplicateResponseException"/>); older ids are forgotten and a late answer to one goes to the unmatched queue.</summary>
+    /// (<see cref="DuplicateResponseException"/>); older ids are forgotten and a late answer to one goes to the unmatched queue; 0 = off.</summary>
     public int AnsweredRequestMemory { get; init; } = 4096;
 
     /// <summary>An inbound message larger than this closes the connection (protects the client's memory).</summary>
