@@ -19,11 +19,10 @@ public static class EnvelopeDecoder
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
     /// <summary>
-    /// Decodes <paramref name="text"/>; returns the request or the failure to answer. With
-    /// <paramref name="validateNestedRes"/> (the Go profile) a <c>res</c> beside a null <c>req</c> is validated field by
-    /// field as Go's validator does (rpc.go ~l.12-13, 46-50; rpc_node.go ~l.177-186).
+    /// Decodes <paramref name="text"/>; returns the request or the failure to answer. A <c>res</c> beside a null
+    /// <c>req</c> is validated field by field as Go's validator does (rpc.go ~l.12-13, 46-50; rpc_node.go ~l.177-186).
     /// </summary>
-    public static (InboundRequest? Request, EnvelopeFailure? Failure) Decode(string text, bool validateNestedRes = false)
+    public static (InboundRequest? Request, EnvelopeFailure? Failure) Decode(string text)
     {
         // Same-length rewrite, so raw req offsets stay valid against the original text.
         var parseable = SurrogateEscapes.Sanitize(text);
@@ -40,14 +39,14 @@ public static class EnvelopeDecoder
 
         using (document)
         {
-            var (request, failure) = Decode(document.RootElement, text, validateNestedRes);
+            var (request, failure) = Decode(document.RootElement, text);
             if (request is not null && !ReferenceEquals(parseable, text))
                 request = request with { RawReq = OriginalSlice(parseable, text, request.RawReq) };
             return (request, failure);
         }
     }
 
-    private static (InboundRequest?, EnvelopeFailure?) Decode(JsonElement root, string text, bool validateNestedRes)
+    private static (InboundRequest?, EnvelopeFailure?) Decode(JsonElement root, string text)
     {
         if (root.ValueKind == JsonValueKind.Null)
             return (null, new EnvelopeFailure(EnvelopeFailure.ValidationFailed, 0));
@@ -125,7 +124,7 @@ public static class EnvelopeDecoder
         {
             // Go: a null req with a res passes validation and is answered "message request is empty";
             // without res the validator rejects it. Either way the id is the server's time.
-            var resValid = hasRes && (!validateNestedRes || res.HasRequiredFields);
+            var resValid = hasRes && res.HasRequiredFields;
             return (null, new EnvelopeFailure(resValid ? "message request is empty" : EnvelopeFailure.ValidationFailed, 0));
         }
 

@@ -13,21 +13,11 @@ public static class SurrogateEscapes
     {
         if (!text.Contains("\\u", StringComparison.Ordinal)) return text;
         StringBuilder? result = null;
-        var inString = false;
+        // No string tracking is needed: in JSON a backslash occurs only inside strings, and a text that is not
+        // JSON stays invalid after this same-length rewrite.
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (!inString)
-            {
-                if (c == '"') inString = true;
-                continue;
-            }
-            if (c == '"')
-            {
-                inString = false;
-                continue;
-            }
-            if (c != '\\' || i + 1 >= text.Length) continue;
+            if (text[i] != '\\' || i + 1 >= text.Length) continue;
             if (text[i + 1] != 'u')
             {
                 i++; // skip the escaped character

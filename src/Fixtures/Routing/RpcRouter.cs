@@ -73,7 +73,7 @@ public sealed class RpcRouter
             InboundRequest? request = null;
             try
             {
-                (request, var failure) = EnvelopeDecoder.Decode(text, validateNestedRes: goFaithful);
+                (request, var failure) = EnvelopeDecoder.Decode(text);
                 if (failure is { NilRequest: true } && goFaithful)
                     throw new GoPanicException("runtime error: invalid memory address or nil pointer dereference", "rpc_node.go ~l.170-173");
                 if (failure is not null)
