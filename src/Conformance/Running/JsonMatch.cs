@@ -55,13 +55,22 @@ public static class JsonMatch
         }
     }
 
-    /// <summary>Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); found=false when any part is missing.</summary>
+    /// <summary>
+    /// Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); a <c>#</c> part is the length of the array before it
+    /// (<c>ledger_entries.#</c>, as in gjson), so a listing's size can be pinned without its rows; found=false when any part is missing.
+    /// </summary>
     public static bool TryGet(JsonNode? root, string path, out JsonNode? value)
     {
         value = root;
         foreach (var rawPart in path.Split('.'))
         {
             var part = rawPart;
+            if (part == "#")
+            {
+                if (value is not JsonArray counted) { value = null; return false; }
+                value = JsonValue.Create(counted.Count);
+                continue;
+            }
             var name = part.Contains('[', StringComparison.Ordinal) ? part[..part.IndexOf('[', StringComparison.Ordinal)] : part;
             if (name.Length > 0)
             {
