@@ -142,6 +142,7 @@ public sealed class CaseState(ScenarioCase scenarioCase, RunSettings settings, T
         "key" when argument is not null => Spelled(name, argument, a => SessionKeys.TryGetValue(a, out var k) ? k.Address
             : NamedKeys.TryGetValue(a, out var nk) ? nk.Address : null),
         "saved" when argument is not null => Saved.GetValueOrDefault(argument),
+        "jwt" when argument is not null => Jwts.GetValueOrDefault(argument),
         "request_id" when argument is null => (StepRequestId ??= (ulong)Interlocked.Increment(ref _requestIdSerial)).ToString(CultureInfo.InvariantCulture),
         "session" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Id : null,
         "version" => Sessions.TryGetValue(argument ?? "main", out var s) ? s.Version.ToString(CultureInfo.InvariantCulture) : null,

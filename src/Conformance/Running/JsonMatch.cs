@@ -56,8 +56,10 @@ public static class JsonMatch
     }
 
     /// <summary>
-    /// Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); a <c>#</c> part is the length of the array before it
-    /// (<c>ledger_entries.#</c>, as in gjson), so a listing's size can be pinned without its rows; found=false when any part is missing.
+    /// Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); found=false when any part is missing. Two parts
+    /// transform the value before them: <c>#</c> is an array's length (<c>ledger_entries.#</c>, as in gjson), so a
+    /// listing's size can be pinned without its rows; <c>@jwt</c> is the claims object of a JWT string (its payload,
+    /// readable by anyone), so the policy a node signs into <c>jwt_token</c> can be compared (<c>jwt_token.@jwt.iss</c>).
     /// </summary>
     public static bool TryGet(JsonNode? root, string path, out JsonNode? value)
     {
@@ -65,10 +67,10 @@ public static class JsonMatch
         foreach (var rawPart in path.Split('.'))
         {
             var part = rawPart;
-            if (part == "#")
+            if (part is "#" or "@jwt")
             {
-                if (value is not JsonArray counted) { value = null; return false; }
-                value = JsonValue.Create(counted.Count);
+                value = part == "#" ? (value is JsonArray counted ? JsonValue.Create(counted.Count) : null) : JwtClaims(value);
+                if (value is null) return false;
                 continue;
             }
             var name = part.Contains('[', StringComparison.Ordinal) ? part[..part.IndexOf('[', StringComparison.Ordinal)] : part;
@@ -86,6 +88,24 @@ public static class JsonMatch
             }
         }
         return true;
+    }
+
+    // The payload of a compact JWT (header.payload.signature, base64url without padding), or null when it is not one.
+    private static JsonNode? JwtClaims(JsonNode? token)
+    {
+        if (token is not JsonValue v || !v.TryGetValue<string>(out var text)) return null;
+        var parts = text.Split('.');
+        if (parts.Length != 3) return null;
+        var b64 = parts[1].Replace('-', '+').Replace('_', '/');
+        b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
+        try
+        {
+            return JsonNode.Parse(Convert.FromBase64String(b64)) as JsonObject;
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Compares expected and actual JSON: numbers by value (also against numeric strings), objects by key set, arrays in order.</summary>

@@ -11,7 +11,7 @@ public static class MatrixExpander
     /// <summary>Names that are run-time placeholders and therefore not allowed as matrix parameters.</summary>
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>
     {
-        "wallet", "key", "session", "version", "asset", "quorum", "now", "broker", "protocol", "request_id", "req_sigs", "case", "saved",
+        "wallet", "key", "session", "version", "asset", "quorum", "now", "broker", "protocol", "request_id", "req_sigs", "case", "saved", "jwt",
     };
 
     /// <summary>The rows of a matrix node (map = cartesian product, list = explicit rows).</summary>

@@ -4,17 +4,26 @@ using NUnit.Framework;
 
 namespace NitroConformance.Conformance.Tests.Engine;
 
-/// <summary>Result paths of <c>expect.ok</c>: dotted names, indexes and the <c>#</c> array length.</summary>
+/// <summary>Result paths of <c>expect.ok</c>: dotted names, indexes, the <c>#</c> array length and <c>@jwt</c> claims.</summary>
 [TestFixture]
 [Category("Engine")]
 public sealed class JsonPathTests
 {
-    private static readonly JsonNode Result = JsonNode.Parse("""{"ledger_entries":[{"credit":"3"},{"credit":"2"}],"empty":[],"o":{"n":1}}""")!;
+    // payload {"iss":"clearnode","policy":{"wallet":"0xAb"}} with its "==" padding dropped, as JWTs do; "e30" is {} with its "=" dropped.
+    private const string Token = "eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJjbGVhcm5vZGUiLCJwb2xpY3kiOnsid2FsbGV0IjoiMHhBYiJ9fQ.c2ln";
+
+    private static readonly JsonNode Result = JsonNode.Parse($$"""
+        {"ledger_entries":[{"credit":"3"},{"credit":"2"}],"empty":[],"o":{"n":1},"jwt_token":"{{Token}}",
+         "short_jwt":"x.e30.y","two_parts":"x.e30","not_json":"x.bm9wZQ.y","bad_b64":"x.!!.y"}
+        """)!;
 
     [TestCase("ledger_entries.#", "2")]
     [TestCase("empty.#", "0")]
     [TestCase("ledger_entries[1].credit", "\"2\"")]
     [TestCase("o.n", "1")]
+    [TestCase("jwt_token.@jwt.iss", "\"clearnode\"")]
+    [TestCase("jwt_token.@jwt.policy.wallet", "\"0xAb\"")]
+    [TestCase("short_jwt.@jwt", "{}")]
     public void Finds(string path, string json)
     {
         Assert.That(JsonMatch.TryGet(Result, path, out var value), Is.True);
@@ -25,7 +34,11 @@ public sealed class JsonPathTests
     [TestCase("ledger_entries[0].credit.#")]
     [TestCase("ledger_entries[2]")]
     [TestCase("missing.#")]
-    public void MissesWhenThePathDoesNotLeadToAnArray(string path) =>
+    [TestCase("o.@jwt")]
+    [TestCase("two_parts.@jwt")]
+    [TestCase("not_json.@jwt")]
+    [TestCase("bad_b64.@jwt")]
+    public void MissesWhenTheValueIsNotAnArrayOrAJwt(string path) =>
         Assert.That(JsonMatch.TryGet(Result, path, out _), Is.False);
 
     [Test]
