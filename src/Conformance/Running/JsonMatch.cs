@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NitroConformance.Conformance.Scenarios;
 using NitroConformance.Conformance.Templates;
 
 namespace NitroConformance.Conformance.Running;
 
 /// <summary>Turns scenario YAML values into JSON (rendering templates) and compares them with received JSON.</summary>
-public static class JsonMatch
+public static partial class JsonMatch
 {
     /// <summary>Converts a YAML tree to JSON: quoted scalars are strings; unquoted null/true/false/numbers keep their type;
     /// a scalar that is exactly one placeholder becomes a number when it renders to an integer.</summary>
@@ -59,7 +60,9 @@ public static class JsonMatch
     /// Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); found=false when any part is missing. Two parts
     /// transform the value before them: <c>#</c> is an array's length (<c>ledger_entries.#</c>, as in gjson), so a
     /// listing's size can be pinned without its rows; <c>@jwt</c> is the claims object of a JWT string (its payload,
-    /// readable by anyone), so the policy a node signs into <c>jwt_token</c> can be compared (<c>jwt_token.@jwt.iss</c>).
+    /// readable by anyone), so the policy a node signs into <c>jwt_token</c> can be compared (<c>jwt_token.@jwt.iss</c>);
+    /// <c>@micros</c> is an RFC 3339 time cut to whole microseconds (missing when the text is no such time), so an instant
+    /// a node answers from memory (nanoseconds) and the same instant read back from its database compare equal.
     /// </summary>
     public static bool TryGet(JsonNode? root, string path, out JsonNode? value)
     {
@@ -67,9 +70,14 @@ public static class JsonMatch
         foreach (var rawPart in path.Split('.'))
         {
             var part = rawPart;
-            if (part is "#" or "@jwt")
+            if (part is "#" or "@jwt" or "@micros")
             {
-                value = part == "#" ? (value is JsonArray counted ? JsonValue.Create(counted.Count) : null) : JwtClaims(value);
+                value = part switch
+                {
+                    "#" => value is JsonArray counted ? JsonValue.Create(counted.Count) : null,
+                    "@jwt" => JwtClaims(value),
+                    _ => Micros(value),
+                };
                 if (value is null) return false;
                 continue;
             }
@@ -88,6 +96,18 @@ public static class JsonMatch
             }
         }
         return true;
+    }
+
+    [GeneratedRegex(@"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$")]
+    private static partial Regex Rfc3339();
+
+    // An RFC 3339 time with its fraction cut to 6 digits and trailing zeros dropped (Go's RFC3339Nano layout), or null.
+    private static JsonValue? Micros(JsonNode? time)
+    {
+        if (time is not JsonValue v || !v.TryGetValue<string>(out var text) || Rfc3339().Match(text) is not { Success: true } m) return null;
+        var fraction = m.Groups[2].Value;
+        fraction = fraction[..Math.Min(6, fraction.Length)].TrimEnd('0');
+        return JsonValue.Create(m.Groups[1].Value + (fraction.Length > 0 ? "." + fraction : "") + m.Groups[3].Value);
     }
 
     // The payload of a compact JWT (header.payload.signature, base64url without padding), or null when it is not one.

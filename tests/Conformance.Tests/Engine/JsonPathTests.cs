@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace NitroConformance.Conformance.Tests.Engine;
 
-/// <summary>Result paths of <c>expect.ok</c>: dotted names, indexes, the <c>#</c> array length and <c>@jwt</c> claims.</summary>
+/// <summary>Result paths of <c>expect.ok</c> and <c>save</c>: dotted names, indexes, <c>#</c>, <c>@jwt</c> and <c>@micros</c>.</summary>
 [TestFixture]
 [Category("Engine")]
 public sealed class JsonPathTests
@@ -14,20 +14,26 @@ public sealed class JsonPathTests
 
     private static readonly JsonNode Result = JsonNode.Parse($$"""
         {"ledger_entries":[{"credit":"3"},{"credit":"2"}],"empty":[],"o":{"n":1},"jwt_token":"{{Token}}",
-         "short_jwt":"x.e30.y","two_parts":"x.e30","not_json":"x.bm9wZQ.y","bad_b64":"x.!!.y"}
+         "short_jwt":"x.e30.y","two_parts":"x.e30","not_json":"x.bm9wZQ.y","bad_b64":"x.!!.y",
+         "ns":"2026-12-03T06:50:01.123456789Z","us":"2026-12-03T06:50:01.1234Z","whole":"2026-12-03T06:50:01.0000009Z",
+         "zone":"2026-12-03T07:50:01.5+01:00","no_zone":"2026-12-03T06:50:01.5","date":"2026-12-03"}
         """)!;
 
     [TestCase("ledger_entries.#", "2")]
     [TestCase("empty.#", "0")]
-    [TestCase("ledger_entries[1].credit", "\"2\"")]
+    [TestCase("ledger_entries[1].credit", "2")]
     [TestCase("o.n", "1")]
-    [TestCase("jwt_token.@jwt.iss", "\"clearnode\"")]
-    [TestCase("jwt_token.@jwt.policy.wallet", "\"0xAb\"")]
+    [TestCase("jwt_token.@jwt.iss", "clearnode")]
+    [TestCase("jwt_token.@jwt.policy.wallet", "0xAb")]
     [TestCase("short_jwt.@jwt", "{}")]
-    public void Finds(string path, string json)
+    [TestCase("ns.@micros", "2026-12-03T06:50:01.123456Z")]
+    [TestCase("us.@micros", "2026-12-03T06:50:01.1234Z")]
+    [TestCase("whole.@micros", "2026-12-03T06:50:01Z")]
+    [TestCase("zone.@micros", "2026-12-03T07:50:01.5+01:00")]
+    public void Finds(string path, string text)
     {
         Assert.That(JsonMatch.TryGet(Result, path, out var value), Is.True);
-        Assert.That(value!.ToJsonString(), Is.EqualTo(json));
+        Assert.That(value is JsonValue ? JsonMatch.ScalarText(value) : value!.ToJsonString(), Is.EqualTo(text));
     }
 
     [TestCase("o.#")]
@@ -38,7 +44,10 @@ public sealed class JsonPathTests
     [TestCase("two_parts.@jwt")]
     [TestCase("not_json.@jwt")]
     [TestCase("bad_b64.@jwt")]
-    public void MissesWhenTheValueIsNotAnArrayOrAJwt(string path) =>
+    [TestCase("no_zone.@micros")]
+    [TestCase("date.@micros")]
+    [TestCase("o.@micros")]
+    public void MissesWhenTheValueIsNotWhatThePartReads(string path) =>
         Assert.That(JsonMatch.TryGet(Result, path, out _), Is.False);
 
     [Test]
