@@ -45,6 +45,11 @@ public sealed record RunSettings
     public DestructiveMode Destructive { get; init; } = DestructiveMode.Last;
     /// <summary>Treasury funds per logical asset for the embedded node.</summary>
     public decimal EmbeddedTreasuryFunds { get; init; } = 1_000_000_000m;
+    /// <summary>
+    /// A case that cannot run (SKIPPED, UNIMPLEMENTED, a failed pre-flight) fails instead of being ignored. For mutation
+    /// runs: there the embedded node is always funded and complete, so a skip means the mutant broke it.
+    /// </summary>
+    public bool NotRunFails { get; init; }
 
     /// <summary>True when the suite starts the embedded node.</summary>
     public bool Embedded => string.IsNullOrWhiteSpace(TargetUrl);
@@ -109,6 +114,7 @@ public sealed record RunSettings
             EmbeddedTreasuryFunds = Decimal(config, "Embedded:TreasuryFunds") ?? defaults.EmbeddedTreasuryFunds,
             Destructive = Mode(config, "Run:Destructive") ?? defaults.Destructive,
             WalletPool = Bool(config, "Run:WalletPool") ?? defaults.WalletPool,
+            NotRunFails = Bool(config, "Run:NotRunFails") ?? defaults.NotRunFails,
         };
     }
 

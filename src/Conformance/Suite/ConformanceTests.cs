@@ -53,7 +53,7 @@ public sealed class ConformanceTests
         catch (PreFlightFailedException ex)
         {
             // One failure carries the whole pre-flight table; the other cases are not run rather than failed.
-            if (Interlocked.Exchange(ref _preFlightReported, 1) == 0) Assert.Fail(ex.Message);
+            if (Interlocked.Exchange(ref _preFlightReported, 1) == 0 || ScenarioCatalog.Current.Settings?.NotRunFails == true) Assert.Fail(ex.Message);
             Assert.Ignore("not run: the pre-flight check of the target failed (one case reports why)");
             return;
         }
@@ -73,6 +73,7 @@ public sealed class ConformanceTests
                 Assert.Ignore($"expected failure (known-failing list): {result.Message}");
                 break;
             case Verdict.NotRun:
+                if (run.Settings.NotRunFails) Assert.Fail($"{result.Outcome.Label()} (Run:NotRunFails): {result.Message}");
                 Assert.Ignore($"{result.Outcome.Label()}: {result.Message}");
                 break;
             default:

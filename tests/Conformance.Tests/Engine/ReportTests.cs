@@ -98,13 +98,15 @@ public sealed class ReportTests
     [Test]
     public void SettingsComeFromEnvironmentAndOverrides()
     {
-        var env = new Dictionary<string, string?> { ["NITRO_TARGET__URL"] = "ws://127.0.0.1:9/ws", ["NITRO_RUN__PUSHTIMEOUTMS"] = "700", ["OTHER"] = "x" };
+        var env = new Dictionary<string, string?> { ["NITRO_TARGET__URL"] = "ws://127.0.0.1:9/ws", ["NITRO_RUN__PUSHTIMEOUTMS"] = "700", ["NITRO_RUN__NOTRUNFAILS"] = "true", ["OTHER"] = "x" };
         var config = RunSettings.BuildConfiguration(_dir.FullName, [new("Run:Seed", "s1")], env);
         var s = RunSettings.From(config, _dir.FullName);
         Assert.That(s.TargetUrl, Is.EqualTo("ws://127.0.0.1:9/ws"));
         Assert.That(s.Embedded, Is.False);
         Assert.That(s.Strict, Is.False);
         Assert.That(s.PushTimeoutMs, Is.EqualTo(700));
+        Assert.That(s.NotRunFails, Is.True);
+        Assert.That(RunSettings.From(RunSettings.BuildConfiguration(_dir.FullName, null, new Dictionary<string, string?>()), _dir.FullName).NotRunFails, Is.False);
         Assert.That(s.Seed, Is.EqualTo("s1"));
         Assert.That(s.TargetName, Is.EqualTo("127.0.0.1"));
         Assert.That(s.ReportsDirectory, Is.EqualTo(Path.Combine(_dir.FullName, "reports", "conformance")));
