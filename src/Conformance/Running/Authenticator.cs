@@ -42,7 +42,7 @@ public static class Authenticator
             if (variation.KeySpelling is { } spelling) sessionKeyAddress = AddressSpelling.Apply(spelling, sessionKeyAddress)!;
             var application = spec?.Application ?? "clearnode";
             var allowances = (spec?.Allowances ?? []).Select(a => new Allowance(state.Settings.Asset(a.Asset), state.Render(a.Amount))).ToList();
-            var expiresAt = (ulong)Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (spec?.ExpiresIn ?? 3600));
+            var expiresAt = spec?.ExpiresAt ?? (ulong)Math.Max(1, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (spec?.ExpiresIn ?? 3600));
             var scope = spec?.Scope ?? "";
             var address = variation.Address is null ? walletKey.Address : state.Address(variation.Address);
 

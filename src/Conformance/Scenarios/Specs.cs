@@ -11,7 +11,8 @@ public sealed record WalletSpec(string Name, IReadOnlyDictionary<string, decimal
 public sealed record SignatureFormSpec(string V, string Scheme, string SignedText, string SentText);
 
 /// <summary>A session key to register at authentication.</summary>
-public sealed record SessionKeySpec(string Application, IReadOnlyList<AllowanceSpec> Allowances, long ExpiresIn, string? Scope);
+/// <param name="ExpiresAt">An absolute expires_at (Unix seconds, the full unsigned 64-bit range) instead of now + <paramref name="ExpiresIn"/>.</param>
+public sealed record SessionKeySpec(string Application, IReadOnlyList<AllowanceSpec> Allowances, long ExpiresIn, string? Scope, ulong? ExpiresAt = null);
 
 /// <summary>One spending cap of a session key (logical asset).</summary>
 public sealed record AllowanceSpec(string Asset, string Amount);

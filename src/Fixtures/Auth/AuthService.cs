@@ -76,9 +76,10 @@ public sealed class AuthService(NodeRuntime node)
 
         node.UserTags.GetOrCreate(challenge.Address);
 
-        var keyExpiry = challenge.SessionKeyExpiresAt > 253402300799UL
-            ? DateTimeOffset.MaxValue
-            : DateTimeOffset.FromUnixTimeSeconds((long)challenge.SessionKeyExpiresAt);
+        // The JWT's policy holds the key's expiry as a time; Go's JSON encoder refuses a year outside 0-9999, so signing
+        // fails (auth.go ~213-239 via rpc_router_auth.go ~221-225), before any allowance or key check.
+        if (!SessionKeyExpiry.Encodable(challenge.SessionKeyExpiresAt)) return Failed("failed to generate JWT token");
+        var keyExpiry = SessionKeyExpiry.ToTime(challenge.SessionKeyExpiresAt);
         var policy = new AuthPolicyState(challenge.Address, challenge.SessionKey, challenge.Scope,
             challenge.Application, challenge.Allowances, keyExpiry);
         var jwt = node.Jwt.Issue(policy);
@@ -93,8 +94,7 @@ public sealed class AuthService(NodeRuntime node)
             case SessionKeyStore.ExistingState.OtherWallet:
                 return Failed("signer is already in use for another wallet");
             case SessionKeyStore.ExistingState.Unknown:
-                // Go converts the seconds through int64; values above int64 wrap negative and count as expired.
-                if (challenge.SessionKeyExpiresAt > long.MaxValue || now > keyExpiry)
+                if (now > keyExpiry)
                     return Failed("expiration time must be set and in the future");
                 node.SessionKeys.Register(challenge.Address, challenge.SessionKey, challenge.Application,
                     challenge.Scope, challenge.Allowances, keyExpiry, now);
