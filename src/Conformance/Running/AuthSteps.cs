@@ -14,7 +14,8 @@ public sealed class AuthSteps(CaseState state, StepRequestSender sender)
         var wallet = step.As ?? state.Case.Scenario.Wallets[0].Name;
         var conn = state.Connection(wallet);
         var snapshot = await sender.PrepareAsync(step, ct).ConfigureAwait(false);
-        var variation = new Authenticator.Variation(step.Signer, step.Address, step.Challenge == "previous", step.Signature, step.KeyRef, KeySpelling: step.KeySpelling);
+        var variation = new Authenticator.Variation(step.Signer, step.Address, step.Challenge == "previous", step.Signature, step.KeyRef, KeySpelling: step.KeySpelling,
+            ChallengeSpelling: step.ChallengeSpelling);
         var attempt = await Authenticator.AuthenticateAsync(state, conn, wallet, step.SessionKey, step.WithoutKey, variation,
             exchanges, sender.Timeout(step), ct).ConfigureAwait(false);
         // Recorded before the expectation is rendered, so {key:eve} there names the key this login registered.
@@ -25,7 +26,7 @@ public sealed class AuthSteps(CaseState state, StepRequestSender sender)
             if (step.SaveKeyAs is { } keyName && attempt.SessionKey is not null) state.NamedKeys[$"{wallet}.{keyName}"] = attempt.SessionKey;
             if (attempt.Jwt is not null) state.Jwts[wallet] = attempt.Jwt;
         }
-        var judged = sender.Judge(step, attempt.Outcome, null);
+        var judged = sender.Judge(step, attempt.Outcome, ResultSaver.For(state, step.Save));
         return await sender.ConfirmUnchangedAsync(step, snapshot, judged, ct).ConfigureAwait(false);
     }
 

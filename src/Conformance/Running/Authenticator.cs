@@ -15,7 +15,7 @@ public static class Authenticator
 
     /// <summary>How an auth step deviates from a plain login; <see cref="Plain"/> changes nothing.</summary>
     public sealed record Variation(string? Signer, string? Address, bool ReuseChallenge, string? SignatureOverride, string? KeyRef, EthKey? ExistingKey = null,
-        string? KeySpelling = null)
+        string? KeySpelling = null, string? ChallengeSpelling = null)
     {
         /// <summary>A normal authentication.</summary>
         public static Variation Plain { get; } = new(null, null, false, null, null);
@@ -67,12 +67,24 @@ public static class Authenticator
             "short" => Eip712Auth.Sign(walletKey, challenge.Application, challenge.Policy)[..130],
             var literal => state.Render(literal),
         };
-        var verify = RpcFrames.Assemble(connection.Client.CreateRequest(RpcMethods.AuthVerify, Requests.AuthVerify(challenge.Policy.Challenge)), [signature]);
+        var verify = RpcFrames.Assemble(connection.Client.CreateRequest(RpcMethods.AuthVerify,
+            Requests.AuthVerify(SpellChallenge(challenge.Policy.Challenge, variation.ChallengeSpelling))), [signature]);
         var verified = await connection.SendSignedAsync(verify, timeout, ct).ConfigureAwait(false);
         exchanges.Add(new Exchange($"{wallet}: auth_verify", verified.RequestFrame, verified.ResponseFrame, DateTimeOffset.UtcNow));
         var jwt = verified.Succeeded ? JsonMatch.StringField(verified.Response.Params, "jwt_token") : null;
         return new Attempt(verified, challenge.SessionKey, jwt);
     }
+
+    // The signature covers the challenge as received; only the text sent back in auth_verify changes.
+    private static string SpellChallenge(string challenge, string? spelling) => spelling switch
+    {
+        null => challenge,
+        "urn" => "urn:uuid:" + challenge,
+        "braced" => "{" + challenge + "}",
+        "hex" => challenge.Replace("-", "", StringComparison.Ordinal),
+        "upper" => challenge.ToUpperInvariant(),
+        _ => throw new ArgumentOutOfRangeException(nameof(spelling), spelling, "not a challenge spelling"),
+    };
 
     private static long _serial;
 }

@@ -60,7 +60,8 @@ public static partial class JsonMatch
     /// Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); found=false when any part is missing. Two parts
     /// transform the value before them: <c>#</c> is an array's length (<c>ledger_entries.#</c>, as in gjson), so a
     /// listing's size can be pinned without its rows; <c>@jwt</c> is the claims object of a JWT string (its payload,
-    /// readable by anyone), so the policy a node signs into <c>jwt_token</c> can be compared (<c>jwt_token.@jwt.iss</c>);
+    /// readable by anyone), so the policy a node signs into <c>jwt_token</c> can be compared (<c>jwt_token.@jwt.iss</c>), and
+    /// <c>@jwt_header</c> its header;
     /// <c>@micros</c> is an RFC 3339 time cut to whole microseconds (missing when the text is no such time), so an instant
     /// a node answers from memory (nanoseconds) and the same instant read back from its database compare equal.
     /// </summary>
@@ -70,12 +71,13 @@ public static partial class JsonMatch
         foreach (var rawPart in path.Split('.'))
         {
             var part = rawPart;
-            if (part is "#" or "@jwt" or "@micros")
+            if (part is "#" or "@jwt" or "@jwt_header" or "@micros")
             {
                 value = part switch
                 {
                     "#" => value is JsonArray counted ? JsonValue.Create(counted.Count) : null,
-                    "@jwt" => JwtClaims(value),
+                    "@jwt" => JwtPart(value, 1),
+                    "@jwt_header" => JwtPart(value, 0),
                     _ => Micros(value),
                 };
                 if (value is null) return false;
@@ -110,13 +112,13 @@ public static partial class JsonMatch
         return JsonValue.Create(m.Groups[1].Value + (fraction.Length > 0 ? "." + fraction : "") + m.Groups[3].Value);
     }
 
-    // The payload of a compact JWT (header.payload.signature, base64url without padding), or null when it is not one.
-    private static JsonNode? JwtClaims(JsonNode? token)
+    // One JSON part (0 header, 1 payload) of a compact JWT (header.payload.signature, base64url without padding), or null.
+    private static JsonNode? JwtPart(JsonNode? token, int index)
     {
         if (token is not JsonValue v || !v.TryGetValue<string>(out var text)) return null;
         var parts = text.Split('.');
         if (parts.Length != 3) return null;
-        var b64 = parts[1].Replace('-', '+').Replace('_', '/');
+        var b64 = parts[index].Replace('-', '+').Replace('_', '/');
         b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
         try
         {

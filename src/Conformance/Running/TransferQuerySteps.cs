@@ -23,15 +23,7 @@ public sealed class TransferQuerySteps(CaseState state, StepRequestSender sender
     public async Task<(Outcome, string)> QueryAsync(QueryStep step, List<Exchange> exchanges, CancellationToken ct)
     {
         var p = step.Params is null ? new JsonObject() : JsonMatch.ToJson(step.Params, state) ?? JsonValue.Create((string?)null);
-        return await sender.SendAsync(step, state.Render(step.Method!), p!, step.Signers ?? [], exchanges, ct, step.Save.Count == 0 ? null : r =>
-        {
-            foreach (var (name, path) in step.Save)
-            {
-                var at = ((YScalar)path).Value;
-                if (!JsonMatch.TryGet(r.Response.Params, at, out var value) || value is null) return $"save {name}: the result has no {at}";
-                state.Saved[name] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString();
-            }
-            return null;
-        }).ConfigureAwait(false);
+        return await sender.SendAsync(step, state.Render(step.Method!), p!, step.Signers ?? [], exchanges, ct, ResultSaver.For(state, step.Save))
+            .ConfigureAwait(false);
     }
 }

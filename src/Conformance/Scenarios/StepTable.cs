@@ -35,7 +35,7 @@ internal static class StepTable
         Row<ResendStep>("resend", ["frame", "connection"], _ => null, ResendStep.Bind),
         Row<CheckStep>("check", ["balances", "shares", "session_state", "session"], _ => null, CheckStep.Bind) with { CausesNoPushes = true },
         Row<WaitPushStep>("wait_push", ["method", "to", "not_to", "within_ms", "fields", "before_response"], _ => null, WaitPushStep.Bind) with { CausesNoPushes = true },
-        Row<AuthStep>("auth", ["session_key", "signer", "address", "save_key", "save_jwt", "challenge", "sig", "key", "save_key_as", "key_spelling"], _ => RpcMethods.AuthVerify, AuthStep.Bind),
+        Row<AuthStep>("auth", ["session_key", "signer", "address", "save_key", "save_jwt", "challenge", "sig", "key", "save_key_as", "key_spelling", "challenge_spelling", "save"], _ => RpcMethods.AuthVerify, AuthStep.Bind),
         Row<ReauthStep>("reauth", ["jwt", "connection"], _ => RpcMethods.AuthVerify, ReauthStep.Bind),
         Row<RevokeStep>("revoke", ["session_key"], _ => RpcMethods.RevokeSessionKey, RevokeStep.Bind) with { SignsOverReq = true },
     ];

@@ -25,6 +25,13 @@ public sealed record AuthStep : Step
     public string? SaveKeyAs { get; init; }
     /// <summary>An <see cref="AddressSpelling"/> form in which auth_request sends the session key (null = EIP-55).</summary>
     public string? KeySpelling { get; init; }
+    /// <summary>auth_verify result fields to keep for later steps: name → dotted path (read as <c>{saved:name}</c>).</summary>
+    public IReadOnlyList<KeyValuePair<string, YNode>> Save { get; init; } = [];
+    /// <summary>Another text form of the same UUID in which auth_verify sends the challenge (null = as received).</summary>
+    public string? ChallengeSpelling { get; init; }
+
+    /// <summary>The UUID text forms <c>challenge_spelling</c> may name: <c>urn:uuid:</c>, braced, 32 hex digits, upper case.</summary>
+    public static readonly IReadOnlyList<string> ChallengeSpellings = ["urn", "braced", "hex", "upper"];
 
     internal static AuthStep Bind(StepReader s)
     {
@@ -43,6 +50,8 @@ public sealed record AuthStep : Step
             SaveJwt = s.Flag("save_jwt"),
             KeyRef = s.OptStr("key"),
             KeySpelling = s.OneOf("key_spelling", [.. AddressSpelling.Forms], null, $"'{{value}}' is not an address spelling ({string.Join(", ", AddressSpelling.Forms)})"),
+            Save = s.Get("save") is { } sv ? s.R.FieldMap(sv, s.At("save")) : [],
+            ChallengeSpelling = s.OneOf("challenge_spelling", [.. ChallengeSpellings], null, $"'{{value}}' is not a challenge spelling ({string.Join(", ", ChallengeSpellings)})"),
         };
     }
 
@@ -60,5 +69,6 @@ public sealed record AuthStep : Step
     {
         if (KeyRef is { } kr) refs.Signer(kr, Mark, $"{field}.key");
         refs.Wallet(Signer, Mark, $"{field}.signer", allowLiteral: false);
+        QueryStep.CheckSaves(Save, refs, field);
     }
 }

@@ -23,9 +23,15 @@ public sealed record QueryStep : Step
     internal override void CheckReferences(ScenarioReferences refs, string field)
     {
         if (Method is null) refs.Error(Mark, $"{field}.method", "is required");
-        foreach (var (name, path) in Save)
+        CheckSaves(Save, refs, field);
+    }
+
+    /// <summary>Each <c>save:</c> entry needs a lowercase name and a non-empty result path.</summary>
+    internal static void CheckSaves(IReadOnlyList<KeyValuePair<string, YNode>> save, ScenarioReferences refs, string field)
+    {
+        foreach (var (name, path) in save)
         {
-            if (!NamePatterns.WalletName().IsMatch(name)) refs.Error(Mark, $"{field}.save.{name}", "must be a name of lowercase letters, digits and _");
+            if (!NamePatterns.WalletName().IsMatch(name)) refs.Error(path.Mark, $"{field}.save.{name}", "must be a name of lowercase letters, digits and _");
             if (path is not YScalar { Value.Length: > 0 }) refs.Error(path.Mark, $"{field}.save.{name}", "must be a result field path");
         }
     }
