@@ -57,13 +57,12 @@ public static partial class JsonMatch
     }
 
     /// <summary>
-    /// Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); found=false when any part is missing. Two parts
+    /// Looks up a dotted path with optional indexes (<c>a.b[0].c</c>); found=false when any part is missing. Some parts
     /// transform the value before them: <c>#</c> is an array's length (<c>ledger_entries.#</c>, as in gjson), so a
-    /// listing's size can be pinned without its rows; <c>@jwt</c> is the claims object of a JWT string (its payload,
-    /// readable by anyone), so the policy a node signs into <c>jwt_token</c> can be compared (<c>jwt_token.@jwt.iss</c>), and
-    /// <c>@jwt_header</c> its header;
-    /// <c>@micros</c> is an RFC 3339 time cut to whole microseconds (missing when the text is no such time), so an instant
-    /// a node answers from memory (nanoseconds) and the same instant read back from its database compare equal.
+    /// listing's size can be pinned without its rows; <c>@jwt</c> / <c>@jwt_header</c> are the claims / header of a JWT
+    /// string (readable by anyone), so the policy a node signs into <c>jwt_token</c> can be compared; <c>@micros</c> is an
+    /// RFC 3339 time cut to whole microseconds (missing when the text is no such time), so an instant a node answers from
+    /// memory (nanoseconds) and the same instant read back from its database compare equal.
     /// </summary>
     public static bool TryGet(JsonNode? root, string path, out JsonNode? value)
     {
