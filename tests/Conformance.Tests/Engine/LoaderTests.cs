@@ -87,6 +87,16 @@ public sealed class LoaderTests
         Assert.That(ex.Errors.Single().Message, Does.Contain("wallets.alice.session_key"));
     }
 
+    [TestCase("-1")]
+    [TestCase("18446744073709551616")]
+    [TestCase("soon")]
+    public void ExpiresAtOutsideUInt64IsReportedWithItsField(string value)
+    {
+        var ex = Fails(Valid.Replace("alice: { funds: { usdc: \"100\" } }", $"alice: {{ funds: {{ usdc: \"100\" }}, session_key: {{ expires_at: {value} }} }}"));
+        Assert.That(ex.Errors.Single().Field, Is.EqualTo("wallets.alice.session_key.expires_at"));
+        Assert.That(ex.Errors.Single().Message, Does.Contain("from 0 to 18446744073709551615"));
+    }
+
     [Test]
     public void MalformedVersionIsReportedAtItsLine()
     {
