@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -117,11 +118,9 @@ public static partial class JsonMatch
         if (token is not JsonValue v || !v.TryGetValue<string>(out var text)) return null;
         var parts = text.Split('.');
         if (parts.Length != 3) return null;
-        var b64 = parts[index].Replace('-', '+').Replace('_', '/');
-        b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
         try
         {
-            return JsonNode.Parse(Convert.FromBase64String(b64)) as JsonObject;
+            return JsonNode.Parse(Base64Url.DecodeFromChars(parts[index])) as JsonObject;
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
